@@ -1,0 +1,160 @@
+"""Check a loaded playbook as a whole: ids, references, and the rules between entries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from . import rules
+from .coverage import coverage
+from .index import Index
+from .load import Declared, Loaded, load_directory
+from .model import DataError, Kind, Playbook, Problem
+from .suggest import did_you_mean
+
+_SHARED_NAMESPACE = {Kind.TEAM: "team-or-role", Kind.ROLE: "team-or-role"}
+
+
+def _namespace(kind: Kind) -> str:
+    return _SHARED_NAMESPACE.get(kind, kind.name)
+
+
+def duplicate_ids(declared: Iterable[Declared]) -> Iterator[Problem]:
+    """Report ids declared twice in one kind (teams and roles share one namespace)."""
+    first: dict[tuple[str, str], Declared] = {}
+    for item in declared:
+        key = (_namespace(item.kind), item.id)
+        if key not in first:
+            first[key] = item
+            continue
+        other = first[key]
+        yield Problem(
+            item.where,
+            "error",
+            f"{item.kind.label} id '{item.id}' is already used by the {other.kind.label} "
+            f"at {other.where.path}:{other.where.line}",
+            "ids are permanent links and must be unique; rename one of the two",
+            "duplicate-id",
+        )
+
+
+def former_id_clashes(playbook: Playbook) -> Iterator[Problem]:
+    """Report a ``renamed_from`` id that is still in use, or claimed by two entries."""
+    for kind in Kind:
+        live = {entry.id for entry in playbook.entries(kind)}
+        claimed: dict[str, str] = {}
+        for entry in playbook.entries(kind):
+            for old in entry.renamed_from:
+                where = entry.at("renamed_from")
+                if old in live:
+                    yield Problem(
+                        where,
+                        "error",
+                        f"{kind.label} '{entry.id}' lists '{old}' in renamed_from, but a "
+                        f"{kind.label} with that id still exists",
+                        "an id can only move when its old entry is gone",
+                        "renamed-from",
+                    )
+                elif old in claimed:
+                    yield Problem(
+                        where,
+                        "error",
+                        f"{kind.label} '{entry.id}' and '{claimed[old]}' both claim the former "
+                        f"id '{old}'",
+                        "an old link can land on one entry only",
+                        "renamed-from",
+                    )
+                claimed.setdefault(old, entry.id)
+
+
+def unresolved_references(
+    playbook: Playbook, declared: Iterable[Declared], unreadable: frozenset[Kind] = frozenset()
+) -> Iterator[Problem]:
+    """Report every reference that names no entry of the kinds it may name.
+
+    References that may name a kind in ``unreadable`` are skipped: their file did not load.
+    """
+    ids: dict[Kind, set[str]] = defaultdict(set)
+    for item in declared:
+        ids[item.kind].add(item.id)
+    index = Index(playbook)
+    for kind in Kind:
+        ids[kind].update(index.former[kind])
+    for ref in playbook.references:
+        matches = [kind for kind in ref.targets if ref.target in ids[kind]]
+        if not matches and unreadable.intersection(ref.targets):
+            continue
+        if not matches:
+            candidates = set().union(*(ids[kind] for kind in ref.targets))
+            noun = " and ".join(f"{kind.label} ids" for kind in ref.targets)
+            names = " or ".join(kind.label for kind in ref.targets)
+            yield Problem(
+                ref.where,
+                "error",
+                f"{ref.source_kind.label} '{ref.source_id}' field '{ref.field}': "
+                f"'{ref.target}' is not a known {names}",
+                did_you_mean(ref.target, candidates, noun),
+                "unknown-reference",
+            )
+        elif len(matches) > 1 and set(matches) != {Kind.TEAM, Kind.ROLE}:
+            labels = " and a ".join(kind.label for kind in matches)
+            yield Problem(
+                ref.where,
+                "error",
+                f"{ref.source_kind.label} '{ref.source_id}' field '{ref.field}': "
+                f"'{ref.target}' is both a {labels}",
+                "rename one of them so the reference is unambiguous",
+                "ambiguous-reference",
+            )
+
+
+def check_loaded(loaded: Loaded) -> tuple[Problem, ...]:
+    """Return every problem of a loaded playbook, the loader's included, sorted by place."""
+    playbook = loaded.playbook
+    found: list[Problem] = list(loaded.problems)
+    found += duplicate_ids(loaded.declared)
+    found += former_id_clashes(playbook)
+    found += unresolved_references(playbook, loaded.declared, loaded.unreadable)
+    index = Index(playbook)
+    found += rules.check_rules(playbook, index)
+    if not any(p.severity == "error" for p in found):
+        # Coverage is judged on a complete playbook only: a broken entry would look unused.
+        found += coverage(playbook, index)
+    unique = dict.fromkeys(found)
+    return tuple(sorted(unique, key=lambda p: (p.where, p.severity, p.message)))
+
+
+def check_directory(project: Path, root: str = ".") -> tuple[Playbook, tuple[Problem, ...]]:
+    """Load and check the playbook of a project directory.
+
+    Args:
+        project: The project directory.
+        root: The project root as the user named it, for the paths in messages.
+
+    Returns:
+        The playbook (valid entries only) and every problem, errors and warnings.
+    """
+    loaded = load_directory(project, root)
+    return loaded.playbook, check_loaded(loaded)
+
+
+def load_checked(project: Path, root: str = ".", *, strict: bool = False) -> Playbook:
+    """Load a playbook, raising when it has errors (or warnings, when strict).
+
+    Args:
+        project: The project directory.
+        root: The project root as the user named it, for the paths in messages.
+        strict: Treat warnings as errors.
+
+    Returns:
+        The playbook.
+
+    Raises:
+        DataError: With every problem, when the data is not clean enough.
+    """
+    playbook, problems = check_directory(project, root)
+    failing = [p for p in problems if p.severity == "error" or strict]
+    if failing:
+        raise DataError(problems)
+    return playbook

@@ -1,0 +1,74 @@
+"""Lookups over a loaded playbook: entries by id, former ids, and who refers to whom."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .model import Entry, Kind, Playbook, Reference
+
+PARTY_KINDS = (Kind.TEAM, Kind.ROLE)
+
+
+@dataclass(frozen=True, slots=True)
+class Use:
+    """One place an entry is referred to: by which entry, in which field."""
+
+    kind: Kind
+    id: str
+    field: str
+
+
+class Index:
+    """Entries by kind and id, former ids, and the computed "used by" of every entry."""
+
+    def __init__(self, playbook: Playbook) -> None:
+        """Index a playbook.
+
+        Args:
+            playbook: The loaded playbook.
+        """
+        self.playbook = playbook
+        self.by_id: dict[Kind, dict[str, Entry]] = {kind: {} for kind in Kind}
+        self.former: dict[Kind, dict[str, str]] = {kind: {} for kind in Kind}
+        for kind, entry in playbook.all_entries():
+            self.by_id[kind].setdefault(entry.id, entry)
+            for old in entry.renamed_from:
+                self.former[kind].setdefault(old, entry.id)
+        self._used_by: dict[tuple[Kind, str], list[Use]] = defaultdict(list)
+        for ref in playbook.references:
+            target = self.resolve(ref)
+            if target is not None:
+                use = Use(ref.source_kind, ref.source_id, ref.field)
+                self._used_by[target].append(use)
+
+    def get(self, kind: Kind, id_: str) -> Entry | None:
+        """Return the entry of ``kind`` with ``id_``, following a former id."""
+        entry = self.by_id[kind].get(id_)
+        if entry is None and id_ in self.former[kind]:
+            entry = self.by_id[kind].get(self.former[kind][id_])
+        return entry
+
+    def kind_of(self, id_: str, kinds: tuple[Kind, ...]) -> Kind | None:
+        """Return the first of ``kinds`` that has an entry ``id_`` (current or former)."""
+        return next((kind for kind in kinds if self.get(kind, id_) is not None), None)
+
+    def resolve(self, ref: Reference) -> tuple[Kind, str] | None:
+        """Return the kind and current id a reference lands on, or None."""
+        for kind in ref.targets:
+            entry = self.get(kind, ref.target)
+            if entry is not None:
+                return kind, entry.id
+        return None
+
+    def used_by(self, kind: Kind, id_: str) -> list[Use]:
+        """Return the places that refer to an entry, sorted, without repeats."""
+        return sorted(
+            set(self._used_by.get((kind, id_), [])),
+            key=lambda use: (list(Kind).index(use.kind), use.id, use.field),
+        )
+
+    def party(self, id_: str) -> Entry | None:
+        """Return the team or role named ``id_``."""
+        kind = self.kind_of(id_, PARTY_KINDS)
+        return None if kind is None else self.get(kind, id_)

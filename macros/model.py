@@ -1,0 +1,371 @@
+"""The playbook's data model: small frozen records, each carrying its source location.
+
+Every entry of every kind shares the fields of :class:`Entry` (the envelope); each kind adds
+its own. Identifiers referring to other entries are kept as plain strings here: the loader
+records each one as a :class:`Reference`, and the checker resolves them all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from types import MappingProxyType
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+Status = Literal["draft", "approved", "deprecated"]
+Frequency = Literal["daily", "weekly", "biweekly", "monthly", "quarterly", "annually"]
+Direction = Literal["up", "down"]
+Period = Literal["day", "week", "month", "quarter", "year"]
+
+STATUSES: tuple[Status, ...] = ("draft", "approved", "deprecated")
+FREQUENCIES: tuple[Frequency, ...] = (
+    "daily",
+    "weekly",
+    "biweekly",
+    "monthly",
+    "quarterly",
+    "annually",
+)
+DIRECTIONS: tuple[Direction, ...] = ("up", "down")
+PERIODS: tuple[Period, ...] = ("day", "week", "month", "quarter", "year")
+KPI_UNITS = (
+    "count",
+    "percent",
+    "ratio",
+    "usd",
+    "eur",
+    "gbp",
+    "minutes",
+    "hours",
+    "business_hours",
+    "days",
+    "business_days",
+    "months",
+)
+SLA_UNITS = (
+    "count",
+    "percent",
+    "attempts",
+    "minutes",
+    "hours",
+    "business_hours",
+    "days",
+    "business_days",
+)
+DURATION_UNITS = ("minutes", "hours", "business_hours", "days", "business_days")
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A position in a data file: 1-based line and column.
+
+    Attributes:
+        path: The file as shown to the user, e.g. ``playbook_data/kpis.yml``.
+        line: 1-based line number.
+        col: 1-based column number.
+    """
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+    def __str__(self) -> str:
+        """Return ``path:line:col``."""
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+class Kind(Enum):
+    """The kinds of entries in a playbook, each with its label as users read it."""
+
+    TEAM = "team"
+    ROLE = "role"
+    RACI = "RACI activity"
+    TERM = "term"
+    STAGE = "stage"
+    KPI = "KPI"
+    SLA = "SLA"
+    MEETING = "meeting"
+
+    @property
+    def label(self) -> str:
+        """The kind's name in messages, e.g. ``KPI``."""
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with the data, anchored to where it is.
+
+    Attributes:
+        where: The file position the problem is about.
+        severity: ``error`` fails the check; ``warning`` fails it only with ``--strict``.
+        message: What is wrong, in one sentence without a final period.
+        hint: How to fix it (closest ids, allowed values), or empty.
+        code: A short stable name of the rule, e.g. ``unknown-reference``.
+    """
+
+    where: Location
+    severity: Severity
+    message: str
+    hint: str = ""
+    code: str = ""
+
+    def __str__(self) -> str:
+        """Return ``path:line:col: severity: message; hint``."""
+        text = f"{self.where}: {self.severity}: {self.message}"
+        return f"{text}; {self.hint}" if self.hint else text
+
+
+class DataError(Exception):
+    """The playbook data has errors; carries every problem found, in file order."""
+
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        """Create the error from the problems found.
+
+        Args:
+            problems: All problems, errors and warnings, sorted by location.
+        """
+        self.problems = problems
+        errors = sum(1 for p in problems if p.severity == "error")
+        lines = "\n".join(str(p) for p in problems)
+        super().__init__(f"the playbook data has {errors} error(s):\n{lines}")
+
+
+def _no_locations() -> Mapping[str, Location]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One id written in the data that must name an entry of one of ``targets``.
+
+    Attributes:
+        source_kind: The kind of the entry holding the reference.
+        source_id: The id of that entry.
+        field: The field the reference sits in, e.g. ``owner`` or ``see_also``.
+        target: The id as written.
+        targets: The kinds the id may name, in order of preference.
+        where: The position of the id in the file.
+    """
+
+    source_kind: Kind
+    source_id: str
+    field: str
+    target: str
+    targets: tuple[Kind, ...]
+    where: Location
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Entry:
+    """The envelope every entry shares.
+
+    Attributes:
+        id: Lowercase slug, unique within the kind; the permanent anchor and URL.
+        status: ``draft``, ``approved`` or ``deprecated``.
+        replaced_by: For a deprecated entry, the id of the entry that replaces it.
+        renamed_from: Former ids of this entry; links to them keep landing here.
+        last_reviewed: The day the owners last confirmed the entry.
+        sources: Where the definition or figure comes from.
+        tags: Free labels for search and grouping.
+        where: Where the entry starts in its file.
+        locations: Where each of its keys is, by field name.
+    """
+
+    id: str
+    status: Status = "approved"
+    replaced_by: str | None = None
+    renamed_from: tuple[str, ...] = ()
+    last_reviewed: dt.date | None = None
+    sources: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    where: Location = field(default=Location(""), compare=False, repr=False)
+    locations: Mapping[str, Location] = field(
+        default_factory=_no_locations, compare=False, repr=False, hash=False
+    )
+
+    def at(self, name: str) -> Location:
+        """Return where field ``name`` is written, or where the entry starts."""
+        return self.locations.get(name, self.where)
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Team(Entry):
+    """A department or group, e.g. Marketing or Sales."""
+
+    name: str
+    description: str = ""
+    github_team: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Role(Entry):
+    """A role in the charter, what it is for and what it does."""
+
+    name: str
+    team: str
+    mission: str
+    responsibilities: tuple[str, ...]
+    reports_to: str | None = None
+    github_team: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class RaciActivity(Entry):
+    """One row of the RACI matrix: who is responsible, accountable, consulted, informed."""
+
+    activity: str
+    responsible: tuple[str, ...]
+    accountable: str
+    consulted: tuple[str, ...] = ()
+    informed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Term(Entry):
+    """A glossary term, with the words to use and to avoid."""
+
+    term: str
+    definition: str
+    owner: str
+    abbreviation: str | None = None
+    synonyms: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()
+    see_also: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Qualification:
+    """A qualification framework applied at a stage, e.g. BANT with "3 of 4"."""
+
+    framework: str
+    criteria: tuple[str, ...]
+    pass_rule: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Stage(Entry):
+    """A funnel stage; stages are listed in funnel order."""
+
+    name: str
+    owner: str
+    definition: str
+    entry_criteria: tuple[str, ...]
+    exit_criteria: tuple[str, ...]
+    term: str | None = None
+    qualification: Qualification | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class KpiTarget:
+    """A KPI's target value, in the KPI's unit, optionally per period."""
+
+    value: float
+    period: Period | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Kpi(Entry):
+    """A key performance indicator with its formula, owner and target."""
+
+    name: str
+    definition: str
+    formula: str
+    unit: str
+    owner: str
+    stage: str
+    target: KpiTarget
+    direction: Direction
+    inputs: tuple[str, ...] = ()
+    benchmark: str = ""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SlaTarget:
+    """The measurable promise of an SLA: at most or at least a value in a unit."""
+
+    comparison: Literal["at_most", "at_least"]
+    value: float
+    unit: str
+    per: Period | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Escalation:
+    """One escalation step: after how long, to whom, doing what."""
+
+    after: float
+    unit: str
+    to: str
+    action: str
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Sla(Entry):
+    """A service level agreement between two teams or roles."""
+
+    title: str
+    provider: str
+    consumer: str
+    commitment: str
+    target: SlaTarget
+    measured_by: str
+    reviewed_in: str
+    escalation: tuple[Escalation, ...] = ()
+    trigger: str | None = None
+    exceptions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Meeting(Entry):
+    """A recurring meeting of the operating cadence."""
+
+    name: str
+    frequency: Frequency
+    duration_minutes: int
+    owner: str
+    attendees: tuple[str, ...]
+    purpose: str
+    outputs: tuple[str, ...]
+    inputs: tuple[str, ...] = ()
+    agenda: tuple[str, ...] = ()
+    when: str = ""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Playbook:
+    """A whole loaded playbook: every entry of every kind, and every reference between them."""
+
+    teams: tuple[Team, ...] = ()
+    roles: tuple[Role, ...] = ()
+    raci: tuple[RaciActivity, ...] = ()
+    terms: tuple[Term, ...] = ()
+    stages: tuple[Stage, ...] = ()
+    kpis: tuple[Kpi, ...] = ()
+    slas: tuple[Sla, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    references: tuple[Reference, ...] = field(default=(), compare=False)
+
+    def entries(self, kind: Kind) -> tuple[Entry, ...]:
+        """Return the entries of one kind, in file order."""
+        by_kind: dict[Kind, tuple[Entry, ...]] = {
+            Kind.TEAM: self.teams,
+            Kind.ROLE: self.roles,
+            Kind.RACI: self.raci,
+            Kind.TERM: self.terms,
+            Kind.STAGE: self.stages,
+            Kind.KPI: self.kpis,
+            Kind.SLA: self.slas,
+            Kind.MEETING: self.meetings,
+        }
+        return by_kind[kind]
+
+    def all_entries(self) -> Iterator[tuple[Kind, Entry]]:
+        """Yield every entry with its kind, kind by kind in file order."""
+        for kind in Kind:
+            for entry in self.entries(kind):
+                yield kind, entry

@@ -1,0 +1,235 @@
+"""The playbook's rules between entries: vocabulary, cycles, RACI, SLAs, lifecycle, coverage."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from .index import Index
+from .model import Entry, Kind, Location, Playbook, Problem, Role, Term
+
+_MINUTES = {"minutes": 1, "hours": 60, "business_hours": 60, "days": 1440, "business_days": 480}
+
+
+def _error(where: Location, message: str, hint: str, code: str) -> Problem:
+    return Problem(where, "error", message, hint, code)
+
+
+def _warning(where: Location, message: str, hint: str, code: str) -> Problem:
+    return Problem(where, "warning", message, hint, code)
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def _names(term: Term) -> Iterator[tuple[str, str, Location]]:
+    yield "term", term.term, term.at("term")
+    if term.abbreviation:
+        yield "abbreviation", term.abbreviation, term.at("abbreviation")
+    for synonym in term.synonyms:
+        yield "synonym", synonym, term.at("synonyms")
+
+
+def vocabulary(playbook: Playbook) -> Iterator[Problem]:
+    """Report names, abbreviations and synonyms claimed twice, and avoided words in use."""
+    owner: dict[str, tuple[Term, str]] = {}
+    for term in playbook.terms:
+        for what, name, where in _names(term):
+            key = _normal(name)
+            if key not in owner:
+                owner[key] = (term, what)
+                continue
+            other, other_what = owner[key]
+            if other.id == term.id:
+                yield _warning(
+                    where,
+                    f"term '{term.id}' repeats '{name}' as its {what}",
+                    "remove the repetition",
+                    "term-collision",
+                )
+                continue
+            yield _error(
+                where,
+                f"term '{term.id}' {what} '{name}' is already the {other_what} of term "
+                f"'{other.id}'",
+                "each word may mean one thing; merge the terms or pick another word",
+                "term-collision",
+            )
+    for term in playbook.terms:
+        for word in term.avoid:
+            match = owner.get(_normal(word))
+            if match is not None:
+                yield _error(
+                    term.at("avoid"),
+                    f"term '{term.id}' says to avoid '{word}', but it is the {match[1]} of "
+                    f"term '{match[0].id}'",
+                    "a word cannot be both preferred and avoided",
+                    "avoid-collision",
+                )
+
+
+def _cycles(
+    kind: Kind, entries: dict[str, Entry], edges: Callable[[Entry], tuple[str, ...]], field: str
+) -> Iterator[Problem]:
+    state: dict[str, int] = {}
+    for start in sorted(entries):
+        path: list[str] = []
+        node: str | None = start
+        while node is not None and node in entries and state.get(node, 0) == 0:
+            state[node] = 1
+            path.append(node)
+            nexts = [n for n in edges(entries[node]) if n in entries]
+            cycle_at = next((n for n in nexts if state.get(n) == 1), None)
+            if cycle_at is not None:
+                loop = [*path[path.index(cycle_at) :], cycle_at]
+                yield _error(
+                    entries[cycle_at].at(field),
+                    f"{kind.label}s form a cycle through '{field}': {' → '.join(loop)}",
+                    f"one {kind.label} in the loop must stop pointing at the next",
+                    "cycle",
+                )
+                break
+            node = next((n for n in nexts if state.get(n, 0) == 0), None)
+        for visited in path:
+            state[visited] = 2
+
+
+def cycles(playbook: Playbook) -> Iterator[Problem]:
+    """Report cycles in ``reports_to`` and in KPI ``inputs``."""
+    roles: dict[str, Entry] = {role.id: role for role in playbook.roles}
+    yield from _cycles(
+        Kind.ROLE,
+        roles,
+        lambda e: (e.reports_to,) if isinstance(e, Role) and e.reports_to else (),
+        "reports_to",
+    )
+    kpis: dict[str, Entry] = {kpi.id: kpi for kpi in playbook.kpis}
+    yield from _cycles(Kind.KPI, kpis, lambda e: getattr(e, "inputs", ()), "inputs")
+
+
+def raci(playbook: Playbook) -> Iterator[Problem]:
+    """Report a role holding two letters of one activity (A with R excepted)."""
+    for row in playbook.raci:
+        letters: dict[str, list[str]] = {}
+        for letter, roles in (
+            ("R", row.responsible),
+            ("A", (row.accountable,)),
+            ("C", row.consulted),
+            ("I", row.informed),
+        ):
+            for role in roles:
+                letters.setdefault(role, []).append(letter)
+        for role, held in sorted(letters.items()):
+            if len(held) > 1 and sorted(held) != ["A", "R"]:
+                yield _error(
+                    row.where,
+                    f"RACI activity '{row.id}': role '{role}' is both {' and '.join(held)}",
+                    "give each role one letter per activity (only A may also be R)",
+                    "raci-letters",
+                )
+
+
+def slas(playbook: Playbook) -> Iterator[Problem]:
+    """Report an SLA made to its own provider, or escalations out of time order."""
+    for sla in playbook.slas:
+        if sla.provider == sla.consumer:
+            yield _error(
+                sla.at("consumer"),
+                f"SLA '{sla.id}' is made by '{sla.provider}' to itself",
+                "an SLA is a promise between two different teams or roles",
+                "sla-parties",
+            )
+        times = [step.after * _MINUTES[step.unit] for step in sla.escalation]
+        if times != sorted(times):
+            yield _error(
+                sla.at("escalation"),
+                f"SLA '{sla.id}' escalation steps are not in order of time",
+                "list the earliest step first",
+                "escalation-order",
+            )
+        if sla.target.unit == "percent" and sla.target.value > 100:
+            yield _error(
+                sla.at("target"), f"SLA '{sla.id}' target is over 100 percent", "", "range"
+            )
+    for kpi in playbook.kpis:
+        if kpi.unit == "percent" and not 0 <= kpi.target.value <= 100:
+            yield _error(
+                kpi.at("target"),
+                f"KPI '{kpi.id}' target {kpi.target.value:g} is not a percentage",
+                "percent targets lie between 0 and 100",
+                "range",
+            )
+
+
+def lifecycle(playbook: Playbook, index: Index) -> Iterator[Problem]:
+    """Report deprecations without a replacement, and references to deprecated entries."""
+    for kind, entry in playbook.all_entries():
+        label = f"{kind.label} '{entry.id}'"
+        if entry.status == "deprecated" and entry.replaced_by is None:
+            yield _error(
+                entry.at("status"),
+                f"{label} is deprecated without 'replaced_by'",
+                "name the entry readers should use instead",
+                "deprecated",
+            )
+        if entry.replaced_by is not None:
+            if entry.status != "deprecated":
+                yield _error(
+                    entry.at("replaced_by"),
+                    f"{label} has 'replaced_by' but is not deprecated",
+                    "set 'status: deprecated' or remove 'replaced_by'",
+                    "deprecated",
+                )
+            target = index.get(kind, entry.replaced_by)
+            if target is not None and (target.id == entry.id or target.status == "deprecated"):
+                yield _error(
+                    entry.at("replaced_by"),
+                    f"{label} is replaced by '{target.id}', which is itself "
+                    + ("this entry" if target.id == entry.id else "deprecated"),
+                    "point at a current entry",
+                    "deprecated",
+                )
+    yield from _stale_references(playbook, index)
+
+
+def _stale_references(playbook: Playbook, index: Index) -> Iterator[Problem]:
+    for ref in playbook.references:
+        source = index.get(ref.source_kind, ref.source_id)
+        target = index.resolve(ref)
+        if source is None or target is None or source.status == "deprecated":
+            continue
+        entry = index.get(*target)
+        if entry is None or ref.field == "replaced_by" or entry.replaced_by == entry.id:
+            continue
+        where = f"{ref.source_kind.label} '{ref.source_id}' field '{ref.field}'"
+        if entry.id != ref.target:
+            yield _warning(
+                ref.where,
+                f"{where} uses the former id '{ref.target}'",
+                f"write '{entry.id}' instead",
+                "former-id",
+            )
+        elif entry.status == "deprecated":
+            yield _warning(
+                ref.where,
+                f"{where} refers to deprecated {target[0].label} '{ref.target}'",
+                f"use '{entry.replaced_by}' instead",
+                "deprecated-reference",
+            )
+        elif entry.status == "draft" and source.status == "approved":
+            yield _warning(
+                ref.where,
+                f"{where} refers to draft {target[0].label} '{ref.target}'",
+                "approve it first, or make this entry a draft too",
+                "draft-reference",
+            )
+
+
+def check_rules(playbook: Playbook, index: Index) -> Iterator[Problem]:
+    """Yield the problems of every rule between entries."""
+    yield from vocabulary(playbook)
+    yield from cycles(playbook)
+    yield from raci(playbook)
+    yield from slas(playbook)
+    yield from lifecycle(playbook, index)

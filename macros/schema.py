@@ -1,0 +1,386 @@
+"""The data contract, declared once: files, sections, fields, types and references.
+
+The loader reads data against these declarations, the docs' field tables are generated from
+them, and the diff names fields by them. Field names equal the model's attribute names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from . import model as m
+from .model import Kind
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Non-empty text; Markdown emphasis and links allowed where ``markdown`` is true."""
+
+    single_line: bool = True
+    markdown: bool = False
+
+    def describe(self) -> str:
+        """Name the type for docs and messages."""
+        return "text (Markdown)" if self.markdown else "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Slug:
+    """A lowercase id: letters, digits and single hyphens."""
+
+    def describe(self) -> str:
+        """Name the type for docs and messages."""
+        return "an id"
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """The id of an entry of one of ``targets``."""
+
+    targets: tuple[Kind, ...]
+
+    def describe(self) -> str:
+        """Name the type for docs and messages."""
+        return "a " + " or ".join(kind.label for kind in self.targets) + " id"
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number, optionally bounded."""
+
+    minimum: float | None = None
+    maximum: float | None = None
+    integer: bool = False
+
+    def describe(self) -> str:
+        """Name the type for docs and messages."""
+        return "a whole number" if self.integer else "a number"
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One of a fixed set of words."""
+
+    values: tuple[str, ...]
+
+    def describe(self) -> str:
+        """Name the type for docs and messages."""
+        return "one of " + ", ".join(self.values)
+
+
+@dataclass(frozen=True, slots=True)
+class Date:
+    """A calendar day written ``YYYY-MM-DD``."""
+
+    def describe(self) -> str:
+        """Name the type for docs and messages."""
+        return "a date (YYYY-MM-DD)"
+
+
+@dataclass(frozen=True, slots=True)
+class ListOf:
+    """A list of values of one type."""
+
+    item: ValueType
+    min_items: int = 0
+
+    def describe(self) -> str:
+        """Name the type for docs and messages."""
+        item = self.item
+        if isinstance(item, Ref):
+            return "a list of " + " or ".join(kind.label for kind in item.targets) + " ids"
+        if isinstance(item, Record):
+            return "a list of " + item.describe().removeprefix("a ").replace("mapping", "mappings")
+        return {Slug: "a list of ids", Text: "a list of text items"}.get(type(item), "a list")
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A mapping with its own fields, built into a model object."""
+
+    spec: RecordSpec
+
+    def describe(self) -> str:
+        """Name the type for docs and messages."""
+        return "a mapping (" + ", ".join(f.name for f in self.spec.fields) + ")"
+
+
+ValueType = Text | Slug | Ref | Number | Choice | Date | ListOf | Record
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One field of a record: its name, type, whether it is required, what it means."""
+
+    name: str
+    type: ValueType
+    required: bool
+    doc: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSpec:
+    """The fields of a record, and how to build the model object from their values.
+
+    ``one_of`` lists groups of fields of which exactly one must be given.
+    """
+
+    label: str
+    fields: tuple[FieldSpec, ...]
+    build: Callable[..., Any]
+    one_of: tuple[tuple[str, ...], ...] = ()
+
+    def field(self, name: str) -> FieldSpec | None:
+        """Return the field called ``name``, if any."""
+        return next((f for f in self.fields if f.name == name), None)
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSpec:
+    """A top-level list of entries in a file, e.g. ``kpis`` in ``kpis.yml``."""
+
+    key: str
+    kind: Kind
+    record: RecordSpec
+    doc: str
+
+
+@dataclass(frozen=True, slots=True)
+class FileSpec:
+    """One data file and the sections it holds."""
+
+    name: str
+    sections: tuple[SectionSpec, ...]
+    doc: str
+
+
+def _f(name: str, type_: ValueType, doc: str, *, required: bool = True) -> FieldSpec:
+    return FieldSpec(name, type_, required=required, doc=doc)
+
+
+def _opt(name: str, type_: ValueType, doc: str) -> FieldSpec:
+    return FieldSpec(name, type_, required=False, doc=doc)
+
+
+TEXT = Text()
+PROSE = Text(single_line=False, markdown=True)
+LINES = ListOf(Text(markdown=True))
+ROLE = Ref((Kind.ROLE,))
+PARTY = Ref((Kind.TEAM, Kind.ROLE))
+
+
+def envelope(kind: Kind) -> tuple[FieldSpec, ...]:
+    """Return the fields every entry of ``kind`` has."""
+    return (
+        _f("id", Slug(), "Permanent id: the anchor and URL of the entry. Never reuse one."),
+        _opt("status", Choice(m.STATUSES), "`draft`, `approved` (default) or `deprecated`."),
+        _opt(
+            "replaced_by",
+            Ref((kind,)),
+            "Required when deprecated: the entry that replaces this one.",
+        ),
+        _opt(
+            "renamed_from",
+            ListOf(Slug()),
+            "Former ids; links to them keep landing on this entry.",
+        ),
+        _opt("last_reviewed", Date(), "The day the owner last confirmed the entry."),
+        _opt("sources", LINES, "Where the definition or figure comes from."),
+        _opt("tags", ListOf(TEXT), "Free labels for search and grouping."),
+    )
+
+
+def _entry(kind: Kind, build: Callable[..., Any], *fields: FieldSpec) -> RecordSpec:
+    return RecordSpec(kind.label, envelope(kind) + fields, build)
+
+
+GITHUB_TEAM = _opt(
+    "github_team",
+    Text(),
+    "GitHub team that reviews changes for it, e.g. `@acme/marketing-ops`.",
+)
+
+TEAM = _entry(
+    Kind.TEAM,
+    m.Team,
+    _f("name", TEXT, "Display name, e.g. Marketing."),
+    _opt("description", PROSE, "What the team is for."),
+    GITHUB_TEAM,
+)
+ROLE_SPEC = _entry(
+    Kind.ROLE,
+    m.Role,
+    _f("name", TEXT, "Display name, e.g. Account Executive."),
+    _f("team", Ref((Kind.TEAM,)), "The team the role belongs to."),
+    _f("mission", PROSE, "Why the role exists, in one or two sentences."),
+    _f("responsibilities", ListOf(Text(markdown=True), 1), "What the role does."),
+    _opt("reports_to", ROLE, "The role this one reports to."),
+    GITHUB_TEAM,
+)
+RACI = _entry(
+    Kind.RACI,
+    m.RaciActivity,
+    _f("activity", TEXT, "The activity, e.g. Lead routing and assignment."),
+    _f("responsible", ListOf(ROLE, 1), "Roles that do the work (R)."),
+    _f("accountable", ROLE, "The one role that answers for the outcome (A)."),
+    _opt("consulted", ListOf(ROLE), "Roles asked before a decision (C)."),
+    _opt("informed", ListOf(ROLE), "Roles told after a decision (I)."),
+)
+TERM = _entry(
+    Kind.TERM,
+    m.Term,
+    _f("term", TEXT, "The term as people say it, e.g. Marketing Qualified Lead."),
+    _opt("abbreviation", TEXT, "Short form, e.g. MQL; shown as a tooltip on every page."),
+    _f("definition", PROSE, "What it means, precisely enough to decide a case."),
+    _f("owner", ROLE, "The role that owns the definition."),
+    _opt("synonyms", ListOf(TEXT), "Other names that mean the same; search finds them."),
+    _opt("avoid", ListOf(TEXT), "Words not to use for it (say this, not that)."),
+    _opt("see_also", ListOf(Ref((Kind.TERM,))), "Related terms."),
+)
+QUALIFICATION = RecordSpec(
+    "qualification",
+    (
+        _f("framework", TEXT, "The framework's name, e.g. BANT."),
+        _f("criteria", ListOf(Text(markdown=True), 1), "What is assessed."),
+        _f("pass_rule", TEXT, "When the lead passes, e.g. 3 of 4 criteria met."),
+    ),
+    m.Qualification,
+)
+STAGE = _entry(
+    Kind.STAGE,
+    m.Stage,
+    _f("name", TEXT, "Display name, e.g. Sales Accepted Lead."),
+    _f("owner", ROLE, "The role that owns leads in this stage."),
+    _f("definition", PROSE, "What being in this stage means."),
+    _f("entry_criteria", ListOf(Text(markdown=True), 1), "All must hold to enter."),
+    _f("exit_criteria", ListOf(Text(markdown=True), 1), "What moves a lead on or out."),
+    _opt("term", Ref((Kind.TERM,)), "The glossary term naming this stage."),
+    _opt("qualification", Record(QUALIFICATION), "The qualification framework applied."),
+)
+KPI_TARGET = RecordSpec(
+    "target",
+    (
+        _f("value", Number(), "The target, in the KPI's unit."),
+        _opt("period", Choice(m.PERIODS), "The period it applies to."),
+    ),
+    m.KpiTarget,
+)
+KPI = _entry(
+    Kind.KPI,
+    m.Kpi,
+    _f("name", TEXT, "Display name, e.g. Win rate."),
+    _f("definition", PROSE, "What is counted, and what is not."),
+    _f("formula", TEXT, "How it is computed, e.g. won ÷ (won + lost)."),
+    _f("unit", Choice(m.KPI_UNITS), "The unit of the value."),
+    _f("owner", ROLE, "The role accountable for the number."),
+    _f("stage", Ref((Kind.STAGE,)), "The funnel stage it measures."),
+    _f("target", Record(KPI_TARGET), "The goal: `value` and optional `period`."),
+    _f("direction", Choice(m.DIRECTIONS), "`up` if higher is better, `down` if lower is."),
+    _opt("inputs", ListOf(Ref((Kind.KPI,))), "KPIs this one is computed from or driven by."),
+    _opt("benchmark", PROSE, "An outside reference value, with its source."),
+)
+
+
+def _sla_target(**values: Any) -> m.SlaTarget:
+    at_most = "at_most" in values
+    return m.SlaTarget(
+        comparison="at_most" if at_most else "at_least",
+        value=values["at_most" if at_most else "at_least"],
+        unit=values["unit"],
+        per=values.get("per"),
+    )
+
+
+SLA_TARGET = RecordSpec(
+    "target",
+    (
+        _opt("at_most", Number(minimum=0), "The most allowed (e.g. hours to first touch)."),
+        _opt("at_least", Number(minimum=0), "The least allowed (e.g. MQLs a month)."),
+        _f("unit", Choice(m.SLA_UNITS), "The unit of the value."),
+        _opt("per", Choice(m.PERIODS), "The period a count or rate applies to."),
+    ),
+    _sla_target,
+    one_of=(("at_most", "at_least"),),
+)
+ESCALATION = RecordSpec(
+    "escalation step",
+    (
+        _f("after", Number(minimum=0), "How long after the breach this step starts."),
+        _f("unit", Choice(m.DURATION_UNITS), "The unit of `after`."),
+        _f("to", ROLE, "The role that is alerted."),
+        _f("action", TEXT, "What happens."),
+    ),
+    m.Escalation,
+)
+SLA = _entry(
+    Kind.SLA,
+    m.Sla,
+    _f("title", TEXT, "Display name, e.g. MQL follow-up."),
+    _f("provider", PARTY, "The team or role that makes the promise."),
+    _f("consumer", PARTY, "The team or role it is made to."),
+    _f("commitment", PROSE, "The promise in plain words."),
+    _f("target", Record(SLA_TARGET), "`at_most` or `at_least`, `unit`, optional `per`."),
+    _f("measured_by", Ref((Kind.KPI,)), "The KPI that measures it."),
+    _f("reviewed_in", Ref((Kind.MEETING,)), "The meeting that reviews it."),
+    _opt("escalation", ListOf(Record(ESCALATION)), "Steps when it is breached, in order."),
+    _opt("trigger", Ref((Kind.TERM,)), "The event that starts the clock, as a term."),
+    _opt("exceptions", LINES, "Cases the promise does not cover."),
+)
+MEETING = _entry(
+    Kind.MEETING,
+    m.Meeting,
+    _f("name", TEXT, "Display name, e.g. Weekly SLA sync."),
+    _f("frequency", Choice(m.FREQUENCIES), "How often it meets."),
+    _f("duration_minutes", Number(minimum=5, maximum=480, integer=True), "Length."),
+    _f("owner", ROLE, "The role that runs it."),
+    _f("attendees", ListOf(ROLE, 1), "Roles that attend."),
+    _f("purpose", PROSE, "Why it exists."),
+    _f("outputs", ListOf(Text(markdown=True), 1), "What it produces."),
+    _opt("inputs", ListOf(Ref((Kind.KPI, Kind.SLA))), "KPIs and SLAs it reviews."),
+    _opt("agenda", LINES, "Standing agenda items."),
+    _opt("when", TEXT, "When in the week, month or quarter, e.g. Mondays 09:30."),
+)
+
+FILES: tuple[FileSpec, ...] = (
+    FileSpec(
+        "roles.yml",
+        (
+            SectionSpec("teams", Kind.TEAM, TEAM, "The teams."),
+            SectionSpec("roles", Kind.ROLE, ROLE_SPEC, "The roles of the charter."),
+            SectionSpec("raci", Kind.RACI, RACI, "The RACI matrix, one activity per entry."),
+        ),
+        "The role charter: teams, roles and the RACI matrix.",
+    ),
+    FileSpec(
+        "glossary.yml",
+        (SectionSpec("terms", Kind.TERM, TERM, "The terms."),),
+        "The shared vocabulary.",
+    ),
+    FileSpec(
+        "funnel.yml",
+        (SectionSpec("stages", Kind.STAGE, STAGE, "The stages, in funnel order."),),
+        "The funnel stages with their qualification criteria.",
+    ),
+    FileSpec(
+        "kpis.yml",
+        (SectionSpec("kpis", Kind.KPI, KPI, "The KPIs."),),
+        "The KPI definitions.",
+    ),
+    FileSpec(
+        "slas.yml",
+        (SectionSpec("slas", Kind.SLA, SLA, "The SLAs."),),
+        "The service level agreements between the teams.",
+    ),
+    FileSpec(
+        "cadence.yml",
+        (SectionSpec("meetings", Kind.MEETING, MEETING, "The meetings."),),
+        "The meeting cadence.",
+    ),
+)
+
+SECTIONS: Mapping[Kind, SectionSpec] = {s.kind: s for f in FILES for s in f.sections}
+FILE_OF: Mapping[Kind, str] = {s.kind: f.name for f in FILES for s in f.sections}
+DATA_DIR = "playbook_data"
+VERSION = 1

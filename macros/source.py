@@ -1,0 +1,287 @@
+"""Read one YAML file into a tree of located nodes, treating the file as untrusted.
+
+The tree is built from libyaml's event stream by an iterative composer of our own, so that:
+no tag ever constructs an object (values are read as text, and typed by the schema later);
+anchors and aliases are refused (no expansion bomb); nesting depth and file size are bounded
+(no stack overflow, no memory exhaustion); duplicate keys stay visible to the loader (PyYAML
+would keep only the last one).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+
+from .model import Location, Problem
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 24
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STD = "tag:yaml.org,2002:"
+_SCALAR_TAGS = frozenset(
+    _STD + name for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
+_SEQ_TAG = _STD + "seq"
+_MAP_TAG = _STD + "map"
+
+
+class Scalar(NamedTuple):
+    """A scalar as written: its text, its explicit tag if any, and whether it was plain."""
+
+    value: str
+    tag: str | None
+    plain: bool
+    where: Location
+
+
+class Seq(NamedTuple):
+    """A sequence of nodes."""
+
+    items: list[Node]
+    where: Location
+
+
+class Map(NamedTuple):
+    """A mapping, as the list of its key/value pairs in file order (duplicates kept)."""
+
+    pairs: list[tuple[Node, Node]]
+    where: Location
+
+
+Node = Scalar | Seq | Map
+
+
+class SourceFile(NamedTuple):
+    """The outcome of reading one file: its root node (or None) and the problems met."""
+
+    root: Node | None
+    problems: list[Problem]
+
+
+def _error(where: Location, message: str, hint: str = "", code: str = "yaml") -> Problem:
+    return Problem(where, "error", message, hint, code)
+
+
+def _position(text: str, index: int, path: str) -> Location:
+    """Turn a character index into a 1-based line and column."""
+    line = text.count("\n", 0, index) + 1
+    col = index - (text.rfind("\n", 0, index) + 1) + 1
+    return Location(path, line, col)
+
+
+def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
+    """Read a file as UTF-8 text, refusing missing, oversized, binary or empty files.
+
+    Args:
+        path: The file on disk.
+        shown: The path as printed in messages.
+
+    Returns:
+        The text, or None, and the problems found.
+    """
+    start = Location(shown, 1, 1)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            mib = size / 1024 / 1024
+            return None, [
+                _error(
+                    start,
+                    f"file is {mib:.1f} MiB, over the limit of "
+                    f"{MAX_FILE_BYTES // 1024 // 1024} MiB per data file",
+                    "split the data or remove what does not belong in the handbook",
+                    "file-too-large",
+                )
+            ]
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, [_error(start, "file is missing", "every playbook needs it", "file-missing")]
+    except OSError as err:
+        return None, [_error(start, f"cannot read file: {err.strerror}", code="file-unreadable")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        good = raw[: err.start].decode("utf-8", errors="replace")
+        where = _position(good, len(good), shown)
+        return None, [
+            _error(
+                where,
+                f"file is not valid UTF-8 (byte 0x{raw[err.start]:02x})",
+                "save the file as UTF-8",
+                "not-utf8",
+            )
+        ]
+    if not text.strip():
+        return None, [_error(start, "file is empty", "it must start with 'version: 1'", "empty")]
+    return text, []
+
+
+def _mark(mark: yaml.Mark | yaml._yaml.Mark | None, shown: str) -> Location:
+    if mark is None:
+        return Location(shown, 1, 1)
+    return Location(shown, mark.line + 1, mark.column + 1)
+
+
+def _syntax_problem(err: yaml.YAMLError, text: str, shown: str) -> Problem:
+    """Describe a YAML syntax error at its position, without PyYAML's stream names."""
+    if isinstance(err, yaml.MarkedYAMLError):
+        where = _mark(err.problem_mark or err.context_mark, shown)
+        message = f"YAML syntax error: {err.problem or err.context}"
+        hint = ""
+        if err.context and err.problem and err.context_mark is not None:
+            start = _mark(err.context_mark, shown)
+            hint = f"{err.context} that starts at line {start.line}, column {start.col}"
+        return _error(where, message, hint, "yaml-syntax")
+    if isinstance(err, yaml.reader.ReaderError):
+        where = _position(text, max(err.position, 0), shown)
+        return _error(
+            where,
+            f"YAML syntax error: character #x{err.character:04x} is not allowed",
+            "remove control characters from the file",
+            "yaml-syntax",
+        )
+    return _error(Location(shown, 1, 1), f"YAML syntax error: {err}", code="yaml-syntax")
+
+
+class _Composer:
+    """Build located nodes from parser events, iteratively, refusing what we do not support."""
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+        self.stack: list[Seq | Map] = []
+        self.pending_key: list[Node | None] = []
+        self.root: Node | None = None
+        self.documents = 0
+
+    def where(self, event: yaml.Event) -> Location:
+        return _mark(event.start_mark, self.shown)
+
+    def feed(self, event: yaml.Event) -> Problem | None:
+        """Take one event; return a problem that stops the composition, if any."""
+        problem = self._refuse(event)
+        if problem is not None:
+            return problem
+        if isinstance(event, yaml.ScalarEvent):
+            tag = None if event.tag in (None, "!") else event.tag
+            if tag is not None and tag not in _SCALAR_TAGS:
+                return _unsupported_tag(tag, self.where(event))
+            plain = not event.style and event.implicit[0]
+            self._add(Scalar(event.value, tag, plain, self.where(event)))
+        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+            return self._open(event)
+        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+            node = self.stack.pop()
+            self.pending_key.pop()
+            self._add(node)
+        return None
+
+    def _refuse(self, event: yaml.Event) -> Problem | None:
+        """Return the problem with a second document, an alias or an anchor."""
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                return _error(
+                    self.where(event),
+                    "a data file holds one YAML document; found a second one",
+                    "remove the '---' line and merge the two parts",
+                    "yaml-documents",
+                )
+        elif isinstance(event, yaml.AliasEvent):
+            return _error(
+                self.where(event),
+                f"aliases are not supported (*{event.anchor})",
+                "write the value out in full",
+                "yaml-alias",
+            )
+        elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            return _error(
+                self.where(event),
+                f"anchors are not supported (&{event.anchor})",
+                "write the value out in full",
+                "yaml-alias",
+            )
+        return None
+
+    def _open(self, event: yaml.CollectionStartEvent) -> Problem | None:
+        if len(self.stack) >= MAX_DEPTH:
+            return _error(
+                self.where(event),
+                f"data is nested deeper than {MAX_DEPTH} levels",
+                "playbook entries need at most 4",
+                "yaml-depth",
+            )
+        if event.tag not in (None, "!", _SEQ_TAG, _MAP_TAG):
+            return _unsupported_tag(event.tag, self.where(event))
+        if isinstance(event, yaml.SequenceStartEvent):
+            self.stack.append(Seq([], self.where(event)))
+        else:
+            self.stack.append(Map([], self.where(event)))
+        self.pending_key.append(None)
+        return None
+
+    def _add(self, node: Node) -> None:
+        if not self.stack:
+            self.root = node
+            return
+        parent = self.stack[-1]
+        key = self.pending_key[-1]
+        if isinstance(parent, Seq):
+            parent.items.append(node)
+        elif key is None:
+            self.pending_key[-1] = node
+        else:
+            parent.pairs.append((key, node))
+            self.pending_key[-1] = None
+
+
+def _unsupported_tag(tag: str, where: Location) -> Problem:
+    short = tag.replace("tag:yaml.org,2002:", "!!")
+    return _error(
+        where,
+        f"YAML tag '{short}' is not allowed",
+        "playbook data is plain text, numbers, lists and mappings; remove the tag",
+        "yaml-tag",
+    )
+
+
+def parse_yaml(text: str, shown: str) -> SourceFile:
+    """Parse YAML text into located nodes, or report why it cannot be.
+
+    Args:
+        text: The file's text.
+        shown: The path as printed in messages.
+
+    Returns:
+        The root node and the problems met; the root is None when a problem stopped parsing.
+    """
+    composer = _Composer(shown)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            problem = composer.feed(event)
+            if problem is not None:
+                return SourceFile(None, [problem])
+    except yaml.YAMLError as err:
+        return SourceFile(None, [_syntax_problem(err, text, shown)])
+    if composer.root is None:
+        where = Location(shown, 1, 1)
+        return SourceFile(None, [_error(where, "file is empty", "start it with 'version: 1'")])
+    return SourceFile(composer.root, [])
+
+
+def read_yaml(path: Path, shown: str) -> SourceFile:
+    """Read and parse one data file.
+
+    Args:
+        path: The file on disk.
+        shown: The path as printed in messages.
+
+    Returns:
+        The root node (None if the file is unusable) and the problems met.
+    """
+    text, problems = read_text(path, shown)
+    if text is None:
+        return SourceFile(None, problems)
+    return parse_yaml(text, shown)
