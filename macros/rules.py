@@ -152,14 +152,6 @@ def slas(playbook: Playbook) -> Iterator[Problem]:
             yield _error(
                 sla.at("target"), f"SLA '{sla.id}' target is over 100 percent", "", "range"
             )
-    for kpi in playbook.kpis:
-        if kpi.unit == "percent" and not 0 <= kpi.target.value <= 100:
-            yield _error(
-                kpi.at("target"),
-                f"KPI '{kpi.id}' target {kpi.target.value:g} is not a percentage",
-                "percent targets lie between 0 and 100",
-                "range",
-            )
 
 
 def lifecycle(playbook: Playbook, index: Index) -> Iterator[Problem]:
