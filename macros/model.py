@@ -210,6 +210,7 @@ class Role(Entry):
     team: str
     mission: str
     responsibilities: tuple[str, ...]
+    short_name: str = ""
     reports_to: str | None = None
     github_team: str | None = None
 

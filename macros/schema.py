@@ -213,6 +213,7 @@ ROLE_SPEC = _entry(
     Kind.ROLE,
     m.Role,
     _f("name", TEXT, "Display name, e.g. Account Executive."),
+    _opt("short_name", TEXT, "Short label for the RACI matrix, e.g. AE."),
     _f("team", Ref((Kind.TEAM,)), "The team the role belongs to."),
     _f("mission", PROSE, "Why the role exists, in one or two sentences."),
     _f("responsibilities", ListOf(Text(markdown=True), 1), "What the role does."),

@@ -1,0 +1,1 @@
+"""Renderers: pure functions from a loaded playbook to Markdown, one module per page."""

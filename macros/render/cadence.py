@@ -1,0 +1,106 @@
+"""The cadence page: the rhythm by week, month and quarter, each meeting, and its load."""
+
+from __future__ import annotations
+
+from ..index import Index
+from ..model import FREQUENCIES, Kind, Meeting
+from .common import Site, deprecation_note, facts, heading, link, links, meta_line, sources
+from .common import used_by as used_by_lines
+from .text import block, inline
+
+RHYTHM = {
+    "daily": "Every day",
+    "weekly": "Every week",
+    "biweekly": "Every two weeks",
+    "monthly": "Every month",
+    "quarterly": "Every quarter",
+    "annually": "Every year",
+}
+PER_MONTH = {
+    "daily": 21.0,
+    "weekly": 52 / 12,
+    "biweekly": 26 / 12,
+    "monthly": 1.0,
+    "quarterly": 1 / 3,
+    "annually": 1 / 12,
+}
+
+
+def _reviews(index: Index, site: Site, meeting: Meeting) -> str:
+    kpis = [i for i in meeting.inputs if index.get(Kind.KPI, i) is not None]
+    slas = [i for i in meeting.inputs if index.get(Kind.KPI, i) is None]
+    parts = []
+    if kpis:
+        parts.append(f"**Reviews KPIs:** {links(index, site, Kind.KPI, kpis)}")
+    if slas:
+        parts.append(f"**Reviews SLAs:** {links(index, site, Kind.SLA, slas)}")
+    return "\n- ".join(parts)
+
+
+def rhythm(index: Index, site: Site) -> str:
+    """Render the operating rhythm: one row per frequency, the meetings in it."""
+    lines = ["| Rhythm | Meeting | When | Length | Owner |", "|---|---|---|---|---|"]
+    by_rhythm = sorted(index.playbook.meetings, key=lambda m: FREQUENCIES.index(m.frequency))
+    lines.extend(
+        f"| {RHYTHM[meeting.frequency]} | {link(index, site, Kind.MEETING, meeting.id)} "
+        f"| {inline(meeting.when) or '–'} | {meeting.duration_minutes} min "
+        f"| {link(index, site, Kind.ROLE, meeting.owner)} |"
+        for meeting in by_rhythm
+    )
+    return "\n".join(lines)
+
+
+def load(index: Index, site: Site) -> str:
+    """Render each role's time in recurring meetings, in hours per month."""
+    minutes: dict[str, float] = {}
+    for meeting in index.playbook.meetings:
+        for attendee in dict.fromkeys((*meeting.attendees, meeting.owner)):
+            cost = meeting.duration_minutes * PER_MONTH[meeting.frequency]
+            minutes[attendee] = minutes.get(attendee, 0.0) + cost
+    lines = ["| Role | Hours per month in these meetings |", "|---|---|"]
+    for role in index.playbook.roles:
+        if role.id in minutes:
+            hours = f"{minutes[role.id] / 60:.1f}"
+            lines.append(f"| {link(index, site, Kind.ROLE, role.id)} | {hours} |")
+    return "\n".join(lines)
+
+
+def meeting_entry(meeting: Meeting, index: Index, site: Site) -> str:
+    """Render one meeting: purpose, who attends, what it reviews and produces."""
+    agenda = "\n".join(f"{n}. {inline(item)}" for n, item in enumerate(meeting.agenda, start=1))
+    outputs = "\n".join(f"- {inline(item)}" for item in meeting.outputs)
+    when = f", {inline(meeting.when)}" if meeting.when else ""
+    lines = [
+        f"**When:** {RHYTHM[meeting.frequency].lower()}{when}, {meeting.duration_minutes} minutes",
+        f"**Attendees:** {links(index, site, Kind.ROLE, meeting.attendees)}",
+        _reviews(index, site, meeting),
+        *(
+            line
+            for line in used_by_lines(index, site, Kind.MEETING, meeting.id)
+            if not line.startswith("**Reviews:**")
+        ),
+        sources(meeting),
+    ]
+    parts = [
+        heading(3, meeting),
+        meta_line(index, site, Kind.MEETING, meeting, meeting.owner),
+        deprecation_note(index, site, Kind.MEETING, meeting),
+        block(meeting.purpose),
+        facts(lines),
+        f"**Agenda**\n\n{agenda}" if agenda else "",
+        f"**Outputs**\n\n{outputs}",
+    ]
+    return "\n\n".join(part for part in parts if part)
+
+
+def cadence(index: Index, site: Site) -> str:
+    """Render the rhythm table, the meetings grouped by frequency, and the meeting load."""
+    out = [rhythm(index, site)]
+    for frequency in FREQUENCIES:
+        meetings = [m for m in index.playbook.meetings if m.frequency == frequency]
+        if meetings:
+            out.append(f"## {RHYTHM[frequency]} {{: #every-{frequency} }}")
+            out.extend(meeting_entry(m, index, site) for m in meetings)
+    out.append("## Time in meetings {: #meeting-load }")
+    out.append(load(index, site))
+    return "\n\n".join(out) + "\n"

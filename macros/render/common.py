@@ -1,0 +1,185 @@
+"""Pieces every entry page shares: where entries live, links, headings, meta lines, "used by"."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ..index import Index
+from ..model import Entry, Kind, RaciActivity, Sla, Team, Term
+from ..schema import DATA_DIR, FILE_OF
+from .text import attribute, inline
+
+DEFAULT_PAGES: Mapping[Kind, str] = {
+    Kind.TEAM: "roles.md",
+    Kind.ROLE: "roles.md",
+    Kind.RACI: "roles.md",
+    Kind.TERM: "glossary.md",
+    Kind.STAGE: "funnel.md",
+    Kind.KPI: "kpis.md",
+    Kind.SLA: "slas.md",
+    Kind.MEETING: "cadence.md",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """What a renderer needs to know about the site: pages, the current page, the repo.
+
+    Attributes:
+        page: The page being rendered, relative to ``docs/``, e.g. ``glossary.md``.
+        pages: The page of each kind, relative to ``docs/``.
+        source_url: Base URL to view data files in the repository (ending in ``/``), or "".
+    """
+
+    page: str = "index.md"
+    pages: Mapping[Kind, str] = field(default_factory=lambda: dict(DEFAULT_PAGES))
+    source_url: str = ""
+
+    def href(self, kind: Kind, id_: str) -> str:
+        """Return the link from the current page to an entry's anchor."""
+        target = self.pages[kind]
+        if target == self.page:
+            return f"#{id_}"
+        start = posixpath.dirname(self.page) or "."
+        return f"{posixpath.relpath(target, start)}#{id_}"
+
+    def source(self, kind: Kind, entry: Entry) -> str:
+        """Return the URL of an entry's line in its data file, or "" without a repository."""
+        if not self.source_url:
+            return ""
+        return f"{self.source_url}{DATA_DIR}/{FILE_OF[kind]}#L{entry.where.line}"
+
+
+def title(entry: Entry) -> str:
+    """Return an entry's display name, e.g. ``Marketing Qualified Lead (MQL)``."""
+    if isinstance(entry, Term):
+        return f"{entry.term} ({entry.abbreviation})" if entry.abbreviation else entry.term
+    if isinstance(entry, Sla):
+        return entry.title
+    if isinstance(entry, RaciActivity):
+        return entry.activity
+    name: str = getattr(entry, "name", entry.id)
+    return name
+
+
+def link(index: Index, site: Site, kind: Kind, id_: str) -> str:
+    """Return a Markdown link to an entry, named by its display name."""
+    entry = index.get(kind, id_)
+    if entry is None:
+        return f"`{id_}`"
+    return f"[{inline(title(entry))}]({site.href(kind, entry.id)})"
+
+
+def party_link(index: Index, site: Site, id_: str) -> str:
+    """Return a link to a team or a role."""
+    entry = index.party(id_)
+    kind = Kind.TEAM if isinstance(entry, Team) else Kind.ROLE
+    return link(index, site, kind, id_)
+
+
+def links(index: Index, site: Site, kind: Kind, ids: Iterable[str]) -> str:
+    """Return links to several entries, comma-separated."""
+    return ", ".join(link(index, site, kind, id_) for id_ in ids)
+
+
+def heading(level: int, entry: Entry, prefix: str = "") -> str:
+    """Return an entry's heading with its permanent anchor, plus anchors for former ids.
+
+    A former id (``renamed_from``) gets an empty anchor just before the heading, so that
+    links written before the rename still land on the entry.
+    """
+    suffix = {"draft": " (draft)", "deprecated": " (deprecated)"}.get(entry.status, "")
+    text = f"{'#' * level} {prefix}{inline(title(entry))}{suffix} {{: #{entry.id} }}"
+    former = "".join(f'<a id="{old}"></a>' for old in entry.renamed_from)
+    return f"{former}\n\n{text}" if former else text
+
+
+def meta_line(index: Index, site: Site, kind: Kind, entry: Entry, owner: str | None) -> str:
+    """Return the line under a heading: owner, status, review date, copy link, source."""
+    parts = []
+    if owner is not None:
+        parts.append(f":material-account-tie: **Owner:** {party_link(index, site, owner)}")
+    if entry.status != "approved":
+        parts.append(f"**Status:** {entry.status}")
+    if entry.last_reviewed is not None:
+        parts.append(f"**Reviewed:** {entry.last_reviewed.isoformat()}")
+    parts.append(
+        f'[:material-link-variant: Copy link](#{entry.id} "Copy the permanent link"){{ .pb-copy }}'
+    )
+    source = site.source(kind, entry)
+    if source:
+        where = f"{FILE_OF[kind]}:{entry.where.line}"
+        parts.append(f'[:material-pencil: Edit {where}]({source} "Edit this entry"){{ .pb-edit }}')
+    return " · ".join(parts) + "\n{ .pb-meta }"
+
+
+def deprecation_note(index: Index, site: Site, kind: Kind, entry: Entry) -> str:
+    """Return a warning box for a deprecated entry, pointing to its replacement."""
+    if entry.status != "deprecated" or entry.replaced_by is None:
+        return ""
+    target = link(index, site, kind, entry.replaced_by)
+    return f'!!! warning "Deprecated"\n    Use {target} instead.'
+
+
+RELATIONS: Mapping[tuple[Kind, str], str] = {
+    (Kind.ROLE, "team"): "Roles",
+    (Kind.ROLE, "reports_to"): "Direct reports",
+    (Kind.RACI, "responsible"): "Responsible (R) for",
+    (Kind.RACI, "accountable"): "Accountable (A) for",
+    (Kind.RACI, "consulted"): "Consulted (C) on",
+    (Kind.RACI, "informed"): "Informed (I) of",
+    (Kind.MEETING, "attendees"): "Attends",
+    (Kind.MEETING, "inputs"): "Reviewed in",
+    (Kind.SLA, "provider"): "Makes the promise of",
+    (Kind.SLA, "consumer"): "Is promised",
+    (Kind.SLA, "escalation.to"): "Escalation contact for",
+    (Kind.SLA, "trigger"): "Starts the clock of",
+    (Kind.SLA, "measured_by"): "Measures",
+    (Kind.SLA, "reviewed_in"): "Reviews",
+    (Kind.TERM, "see_also"): "Referred to by",
+    (Kind.STAGE, "term"): "Funnel stage",
+    (Kind.KPI, "stage"): "Measured by",
+    (Kind.KPI, "inputs"): "Feeds into",
+}
+
+
+def _relation(kind: Kind, field_name: str) -> str:
+    base = re.sub(r"\[\d+\]", "", field_name)
+    if base == "owner":
+        return "Owner of"
+    if base == "replaced_by":
+        return "Replaces"
+    return RELATIONS.get((kind, base), f"{kind.label} ({base})")
+
+
+def used_by(index: Index, site: Site, kind: Kind, id_: str) -> list[str]:
+    """Return "used by" lines for an entry, computed from every reference to it."""
+    groups: dict[str, list[str]] = {}
+    for use in index.used_by(kind, id_):
+        label = _relation(use.kind, use.field)
+        item = link(index, site, use.kind, use.id)
+        entries = groups.setdefault(label, [])
+        if item not in entries:
+            entries.append(item)
+    return [f"**{label}:** {', '.join(items)}" for label, items in groups.items()]
+
+
+def facts(lines: Iterable[str]) -> str:
+    """Return labelled fact lines as a Markdown list, skipping empty ones."""
+    items = [line for line in lines if line]
+    return "\n".join(f"- {line}" for line in items)
+
+
+def sources(entry: Entry) -> str:
+    """Return the entry's sources as one fact line, or ""."""
+    if not entry.sources:
+        return ""
+    return "**Sources:** " + "; ".join(inline(source) for source in entry.sources)
+
+
+def tooltip(text: str) -> str:
+    """Return a text safe for a link title."""
+    return attribute(text)

@@ -1,0 +1,70 @@
+"""The funnel page: a diagram of the stages, then each stage with its criteria and KPIs."""
+
+from __future__ import annotations
+
+import html
+
+from ..index import Index
+from ..model import Kind, Qualification, Stage
+from .common import Site, deprecation_note, facts, heading, link, meta_line, sources, used_by
+from .text import block, inline, plain
+
+
+def diagram(index: Index) -> str:
+    """Draw the funnel from the data: one band per stage, narrowing in funnel order."""
+    stages = index.playbook.stages
+    if not stages:
+        return ""
+    bands = []
+    for number, stage in enumerate(stages):
+        width = 100 - round(number * 55 / max(len(stages) - 1, 1))
+        name = html.escape(plain(stage.name))
+        bands.append(
+            f'<a class="pb-funnel__stage" href="#{stage.id}" style="width: {width}%">'
+            f"{number + 1}. {name}</a>"
+        )
+    label = "Funnel stages in order: " + ", ".join(html.escape(plain(s.name)) for s in stages)
+    return f'<nav class="pb-funnel" aria-label="{label}">\n' + "\n".join(bands) + "\n</nav>"
+
+
+def _qualification(qualification: Qualification | None) -> str:
+    if qualification is None:
+        return ""
+    criteria = "\n".join(f"- {inline(c)}" for c in qualification.criteria)
+    return (
+        f"**Qualification: {inline(qualification.framework)}** "
+        f"(passes with {inline(qualification.pass_rule)})\n\n{criteria}"
+    )
+
+
+def _criteria(label: str, items: tuple[str, ...]) -> str:
+    return f"**{label}**\n\n" + "\n".join(f"- {inline(item)}" for item in items)
+
+
+def stage_entry(number: int, stage: Stage, index: Index, site: Site) -> str:
+    """Render one stage: definition, entry and exit criteria, qualification, KPIs."""
+    lines = [
+        f"**Glossary:** {link(index, site, Kind.TERM, stage.term)}" if stage.term else "",
+        *used_by(index, site, Kind.STAGE, stage.id),
+        sources(stage),
+    ]
+    parts = [
+        heading(2, stage, prefix=f"{number}. "),
+        meta_line(index, site, Kind.STAGE, stage, stage.owner),
+        deprecation_note(index, site, Kind.STAGE, stage),
+        block(stage.definition),
+        _criteria("Entry criteria (all must hold)", stage.entry_criteria),
+        _criteria("Exit criteria", stage.exit_criteria),
+        _qualification(stage.qualification),
+        facts(lines),
+    ]
+    return "\n\n".join(part for part in parts if part)
+
+
+def funnel(index: Index, site: Site) -> str:
+    """Render the funnel diagram and every stage, in funnel order."""
+    entries = [
+        stage_entry(number, stage, index, site)
+        for number, stage in enumerate(index.playbook.stages, start=1)
+    ]
+    return "\n\n".join([diagram(index), *entries]) + "\n"

@@ -1,0 +1,96 @@
+"""The SLA page: both sides of every promise, its target, measure and escalation."""
+
+from __future__ import annotations
+
+from ..formatting import escalation_step, sla_target
+from ..index import Index
+from ..model import Kind, Role, Sla
+from ..suggest import slugify
+from .common import (
+    Site,
+    deprecation_note,
+    facts,
+    heading,
+    link,
+    meta_line,
+    party_link,
+    sources,
+    title,
+    used_by,
+)
+from .text import block, inline
+
+
+def _team_of(index: Index, party: str) -> str:
+    entry = index.party(party)
+    if isinstance(entry, Role):
+        team = index.get(Kind.TEAM, entry.team)
+        return title(team) if team is not None else entry.team
+    return title(entry) if entry is not None else party
+
+
+def overview(index: Index, site: Site) -> str:
+    """Render one table of every SLA: who promises whom, what, measured how."""
+    lines = ["| SLA | From → to | Target | Measured by |", "|---|---|---|---|"]
+    for sla in index.playbook.slas:
+        parties = (
+            f"{party_link(index, site, sla.provider)} → {party_link(index, site, sla.consumer)}"
+        )
+        lines.append(
+            f"| {link(index, site, Kind.SLA, sla.id)} | {parties} | {sla_target(sla.target)} "
+            f"| {link(index, site, Kind.KPI, sla.measured_by)} |"
+        )
+    return "\n".join(lines)
+
+
+def _escalation(index: Index, site: Site, sla: Sla) -> str:
+    if not sla.escalation:
+        return ""
+    steps = "\n".join(
+        f"{number}. {escalation_step(step).capitalize()}: {link(index, site, Kind.ROLE, step.to)}"
+        f" — {inline(step.action)}"
+        for number, step in enumerate(sla.escalation, start=1)
+    )
+    return f"**Escalation when the target is missed**\n\n{steps}"
+
+
+def sla_entry(sla: Sla, index: Index, site: Site) -> str:
+    """Render one SLA: the two parties, the commitment, target, measure, escalation."""
+    sides = (
+        f"**Who promises:** {party_link(index, site, sla.provider)} · "
+        f"**To whom:** {party_link(index, site, sla.consumer)}"
+    )
+    lines = [
+        f"**Target:** {sla_target(sla.target)}",
+        f"**Clock starts at:** {link(index, site, Kind.TERM, sla.trigger)}" if sla.trigger else "",
+        f"**Measured by:** {link(index, site, Kind.KPI, sla.measured_by)}",
+        f"**Reviewed in:** {link(index, site, Kind.MEETING, sla.reviewed_in)}",
+        *(line for line in used_by(index, site, Kind.SLA, sla.id) if "Reviewed in" not in line),
+        sources(sla),
+    ]
+    exceptions = "\n".join(f"- {inline(e)}" for e in sla.exceptions)
+    parts = [
+        heading(3, sla),
+        meta_line(index, site, Kind.SLA, sla, None),
+        deprecation_note(index, site, Kind.SLA, sla),
+        sides,
+        block(sla.commitment),
+        facts(lines),
+        _escalation(index, site, sla),
+        f"**Not covered**\n\n{exceptions}" if exceptions else "",
+    ]
+    return "\n\n".join(part for part in parts if part)
+
+
+def slas(index: Index, site: Site) -> str:
+    """Render the overview, then the SLAs grouped by direction (team to team)."""
+    out = [overview(index, site)]
+    groups: dict[tuple[str, str], list[Sla]] = {}
+    for sla in index.playbook.slas:
+        key = (_team_of(index, sla.provider), _team_of(index, sla.consumer))
+        groups.setdefault(key, []).append(sla)
+    for (provider, consumer), items in groups.items():
+        anchor = slugify(f"{provider} to {consumer}")
+        out.append(f"## {inline(provider)} → {inline(consumer)} {{: #from-{anchor} }}")
+        out.extend(sla_entry(sla, index, site) for sla in items)
+    return "\n\n".join(out) + "\n"
