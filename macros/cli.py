@@ -1,15 +1,23 @@
-"""The ``playbook`` command: check the data, and (in later commands) diff and own it."""
+"""The ``playbook`` command: check the data, and show what a change does to it."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
 from .check import check_directory
+from .compat import removed_ids
+from .diff import diff_loaded
+from .diffrender import DIFF_FORMATS, DiffFormat, render_diff
+from .gitsource import GitError, Revision, load_revision, merge_base, resolve
+from .load import load_directory
 from .report import FORMATS, Format, render
 
+_T = TypeVar("_T")
 _ROOT = click.option(
     "--root",
     default=".",
@@ -39,15 +47,77 @@ def main() -> None:
     show_default=True,
     help="text for people, json for programs, github for workflow annotations.",
 )
-def check(root: str, strict: bool, fmt: Format) -> None:
+@click.option(
+    "--base",
+    metavar="REF",
+    help="Also fail when an id that exists at this git revision would stop resolving.",
+)
+def check(root: str, strict: bool, fmt: Format, base: str | None) -> None:
     """Check every data file and report all problems at once.
 
     Each problem is one line, path:line:col: error|warning: message; hint.
-    Exit status: 0 when clean, 1 when problems were found, 2 on usage errors.
+    With --base, an id removed since REF is an error unless it is kept deprecated with
+    replaced_by, or listed in another entry's renamed_from.
+    Exit status: 0 when clean, 1 when problems were found, 2 on usage and git errors.
 
-    Example: playbook check --strict --format github
+    Example: playbook check --strict --format github --base origin/main
     """
-    _, problems = check_directory(Path(root), root)
-    sys.stdout.write(render(problems, fmt))
-    failing = [p for p in problems if p.severity == "error" or strict]
+    project = Path(root)
+    _, problems = check_directory(project, root)
+    found = list(problems)
+    if base is not None:
+        revision = _git(lambda: resolve(project, base))
+        old = _git(lambda: load_revision(project, revision, root))
+        found += removed_ids(old, load_directory(project, root), base, root)
+    found.sort(key=lambda p: (p.where, p.severity, p.message))
+    sys.stdout.write(render(found, fmt))
+    failing = [p for p in found if p.severity == "error" or strict]
     sys.exit(1 if failing else 0)
+
+
+def _git(step: Callable[[], _T]) -> _T:
+    """Run a git step; on failure, print the reason and a hint, and exit with status 2."""
+    try:
+        return step()
+    except GitError as err:
+        click.echo(f"playbook: error: {err.message}", err=True)
+        if err.hint:
+            click.echo(f"hint: {err.hint}", err=True)
+        sys.exit(2)
+
+
+@main.command()
+@_ROOT
+@click.argument("base", required=False)
+@click.argument("head", required=False)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(DIFF_FORMATS),
+    default="text",
+    show_default=True,
+    help="text for people, markdown for a pull-request comment, json for programs.",
+)
+def diff(root: str, base: str | None, head: str | None, fmt: DiffFormat) -> None:
+    """Show what changed in the playbook between two git revisions, entry by entry.
+
+    BASE defaults to where the current branch left main (the merge base with main, else
+    origin/main); HEAD defaults to the working tree. Old sides are read with git, without
+    a checkout. Changes that need the approval of more than one team are marked.
+    When a side has loading errors, what loaded is compared and the errors are counted.
+    Exit status: 0 when the diff was shown, 2 on usage and git errors.
+
+    Example: playbook diff --format markdown origin/main HEAD > diff.md
+    """
+    project = Path(root)
+    old_side: Revision = _git(
+        lambda: resolve(project, base) if base is not None else merge_base(project)
+    )
+    old = _git(lambda: load_revision(project, old_side, root))
+    if head is None:
+        new, head_label = load_directory(project, root), "the working tree"
+    else:
+        new_side = _git(lambda: resolve(project, head))
+        new, head_label = _git(lambda: load_revision(project, new_side, root)), head
+    changes = diff_loaded(old, new, old_side.label, head_label)
+    sys.stdout.write(render_diff(changes, fmt))

@@ -1,0 +1,214 @@
+"""Show a playbook diff as text (terminals), Markdown (pull-request comments) or JSON.
+
+Output depends only on the diff: changes come sorted by kind then id, fields in model order.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from itertools import groupby
+from typing import Any, Literal
+
+from .diff import ACTIONS, Change, Diff, FieldChange
+from .model import Kind
+
+DiffFormat = Literal["text", "markdown", "json"]
+DIFF_FORMATS: tuple[DiffFormat, ...] = ("text", "markdown", "json")
+MARKER = "<!-- playbook-diff -->"
+"""First line of the Markdown output, so a workflow can find and update its own comment."""
+
+_PLURALS = {
+    Kind.TEAM: "Teams",
+    Kind.ROLE: "Roles",
+    Kind.RACI: "RACI activities",
+    Kind.TERM: "Terms",
+    Kind.STAGE: "Stages",
+    Kind.KPI: "KPIs",
+    Kind.SLA: "SLAs",
+    Kind.MEETING: "Meetings",
+}
+_NONE = "(none)"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def summary(diff: Diff) -> str:
+    """Return the one-line tally, e.g. ``2 changes: 1 added, 1 changed; needs both teams: …``."""
+    if not diff.changes:
+        return "no changes"
+    tally = Counter(change.action for change in diff.changes)
+    parts = ", ".join(f"{tally[action]} {action}" for action in ACTIONS if tally[action])
+    line = f"{_count(len(diff.changes), 'change')}: {parts}"
+    both = [change.label for change in diff.changes if change.both_teams]
+    return f"{line}; needs both teams: {', '.join(both)}" if both else line
+
+
+def _load_notes(diff: Diff) -> Iterator[str]:
+    for side, errors in ((diff.base, diff.base_errors), (diff.head, diff.head_errors)):
+        if errors:
+            yield (
+                f"{_count(errors, 'error')} loading {side}: entries that failed to load are "
+                "not compared; run playbook check"
+            )
+
+
+def field_line(change: FieldChange) -> str:
+    """Describe a field change in one line, e.g. ``owner vp-sales → cro``."""
+    if change.style == "prose":
+        if not change.old or not change.new:
+            return f"{change.name} {'added' if change.new else 'removed'}"
+        return f"{change.name} changed"
+    if change.style == "lines":
+        added, removed = change.counts()
+        parts = [f"{n} {what}" for n, what in ((added, "added"), (removed, "removed")) if n]
+        return f"{change.name} changed ({', '.join(parts) or 'reordered'})"
+    old = ", ".join(change.old) or _NONE
+    new = ", ".join(change.new) or _NONE
+    return f"{change.name} {old} → {new}"
+
+
+def action_line(change: Change) -> str | None:
+    """Describe what happened to the entry as a whole; None for a plain change of fields."""
+    if change.action == "renamed":
+        return f"{change.kind.label} {change.old_id} → {change.id}: renamed"
+    if change.action == "deprecated":
+        return f"{change.label}: deprecated, replaced by {change.replaced_by}"
+    if change.action == "merged":
+        return f"{change.label}: removed, merged into {change.replaced_by}"
+    if change.action == "changed":
+        return None
+    return f"{change.label}: {change.action}"
+
+
+def as_text(diff: Diff) -> str:
+    """One line per added, removed, renamed or deprecated entry and per changed field."""
+    lines = [f"Playbook changes from {diff.base} to {diff.head}", summary(diff)]
+    lines += [f"note: {note}" for note in _load_notes(diff)]
+    if diff.changes:
+        lines.append("")
+    for change in diff.changes:
+        action = action_line(change)
+        if action is not None:
+            lines.append(action)
+        lines += [f"{change.label}: {field_line(field)}" for field in change.fields]
+    return "\n".join(lines) + "\n"
+
+
+def _code(text: str) -> str:
+    """Return text as a Markdown code span, whatever backticks it holds."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _shown(items: tuple[str, ...]) -> str:
+    return _code(", ".join(items)) if items else "*none*"
+
+
+def _details(field: FieldChange) -> list[str]:
+    """Return a collapsed block showing the old and new text as a diff."""
+    old, new = field.old, field.new
+    if field.style == "lines":
+        old = tuple(item for item in field.old if item not in field.new)
+        new = tuple(item for item in field.new if item not in field.old)
+    if not old and not new:
+        return []
+    body = [f"- {line}" for item in old for line in item.splitlines()]
+    body += [f"+ {line}" for item in new for line in item.splitlines()]
+    longest = max((len(run) for run in re.findall(r"`+", "\n".join(body))), default=0)
+    fence = "`" * max(3, longest + 1)
+    block = ["<details><summary>Old and new</summary>", "", f"{fence}diff", *body, fence]
+    return [*block, "", "</details>"]
+
+
+def _field_markdown(field: FieldChange) -> list[str]:
+    if field.style in ("value", "list"):
+        return [f"- `{field.name}`: {_shown(field.old)} → {_shown(field.new)}"]
+    head = field_line(field).removeprefix(field.name)
+    details = _details(field)
+    lines = [f"- `{field.name}`{head}"]
+    if details:
+        lines += ["  " + line if line else "" for line in details]
+    return lines
+
+
+def _change_markdown(change: Change) -> list[str]:
+    name = f" ({change.name})" if change.name and change.name != change.id else ""
+    both = " · **needs both teams**" if change.both_teams else ""
+    what = {
+        "renamed": f"renamed from `{change.old_id}`",
+        "deprecated": f"deprecated, replaced by `{change.replaced_by}`",
+        "merged": f"removed, merged into `{change.replaced_by}`",
+    }.get(change.action, change.action)
+    lines = [f"- **{change.kind.label} `{change.id}`**{name}: {what}{both}"]
+    for field in change.fields:
+        lines += ["  " + line if line else "" for line in _field_markdown(field)]
+    return lines
+
+
+def as_markdown(diff: Diff) -> str:
+    """A pull-request comment: the tally, then the changes grouped by kind."""
+    lines = [MARKER, f"### Playbook changes: `{diff.base}` → `{diff.head}`", "", summary(diff)]
+    for note in _load_notes(diff):
+        lines += ["", "> [!WARNING]", f"> {note}"]
+    for kind, changes in groupby(diff.changes, key=lambda change: change.kind):
+        lines += ["", f"#### {_PLURALS[kind]}", ""]
+        for change in changes:
+            lines += _change_markdown(change)
+    return "\n".join(lines) + "\n"
+
+
+def _value(field: FieldChange, items: tuple[str, ...]) -> Any:
+    if field.style in ("list", "lines"):
+        return list(items)
+    return items[0] if items else None
+
+
+def _change_json(change: Change) -> dict[str, Any]:
+    return {
+        "kind": change.kind.label,
+        "id": change.id,
+        "action": change.action,
+        "name": change.name,
+        "old_id": change.old_id,
+        "replaced_by": change.replaced_by,
+        "teams": list(change.teams),
+        "needs_both_teams": change.both_teams,
+        "summary": action_line(change),
+        "fields": [
+            {
+                "field": field.name,
+                "style": field.style,
+                "old": _value(field, field.old),
+                "new": _value(field, field.new),
+                "summary": field_line(field),
+            }
+            for field in change.fields
+        ],
+    }
+
+
+def as_json(diff: Diff) -> str:
+    """A JSON document for programs: the tally, the load errors and every change."""
+    tally = Counter(change.action for change in diff.changes)
+    document = {
+        "base": diff.base,
+        "head": diff.head,
+        "summary": summary(diff),
+        "counts": {action: tally[action] for action in ACTIONS},
+        "needs_both_teams": [change.label for change in diff.changes if change.both_teams],
+        "load_errors": {"base": diff.base_errors, "head": diff.head_errors},
+        "changes": [_change_json(change) for change in diff.changes],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_diff(diff: Diff, fmt: DiffFormat) -> str:
+    """Format a diff in one of :data:`DIFF_FORMATS`."""
+    return {"text": as_text, "markdown": as_markdown, "json": as_json}[fmt](diff)

@@ -1,0 +1,195 @@
+"""Read a playbook as it was at a git revision, with ``git`` itself and no checkout.
+
+The data files of a revision are listed with ``git ls-tree`` and read with ``git cat-file``,
+then loaded by :func:`macros.load.load_texts` exactly as files on disk are.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from .load import Loaded, load_texts
+from .model import Location, Problem
+from .schema import DATA_DIR
+from .source import MAX_FILE_BYTES
+from .suggest import did_you_mean
+
+MAIN_BRANCHES = ("main", "origin/main")
+"""Where ``playbook diff`` looks for the main line, in order, to find the merge base."""
+
+
+class GitError(Exception):
+    """Git could not answer: not a repository, an unknown revision, git missing."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        """Create the error.
+
+        Args:
+            message: What went wrong, in one sentence without a final period.
+            hint: How to fix it.
+        """
+        self.message = message
+        self.hint = hint
+        super().__init__(f"{message}; {hint}" if hint else message)
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """A commit to read the playbook from, and how the user named it.
+
+    Attributes:
+        label: The name shown in output, e.g. ``origin/main`` or ``the merge base with main``.
+        commit: The full commit id.
+    """
+
+    label: str
+    commit: str
+
+
+def _git(project: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(
+            ["git", *args], cwd=project, capture_output=True, check=False, timeout=60
+        )
+    except FileNotFoundError as err:
+        raise GitError("git is not installed", "install git and put it on PATH") from err
+    except NotADirectoryError as err:
+        raise GitError(f"'{project}' is not a directory", "name the project with --root") from err
+
+
+def _output(project: Path, *args: str) -> str:
+    done = _git(project, *args)
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().removeprefix("fatal: ")
+        raise GitError(f"git {args[0]} failed: {detail}", "check the revision and the project")
+    return done.stdout.decode("utf-8", "replace")
+
+
+def _require_repository(project: Path) -> None:
+    if not project.is_dir():
+        raise GitError(f"'{project}' is not a directory", "name the project with --root")
+    done = _git(project, "rev-parse", "--git-dir")
+    if done.returncode != 0:
+        raise GitError(
+            f"'{project}' is not in a git repository",
+            "run from a clone of the playbook, or name it with --root",
+        )
+
+
+def _known_refs(project: Path) -> list[str]:
+    done = _git(project, "for-each-ref", "--format=%(refname:short)")
+    return done.stdout.decode("utf-8", "replace").split() if done.returncode == 0 else []
+
+
+def resolve(project: Path, ref: str) -> Revision:
+    """Return the commit a branch, tag or commit id names.
+
+    Args:
+        project: A directory inside the repository.
+        ref: The revision as the user wrote it.
+
+    Returns:
+        The revision, labelled with ``ref``.
+
+    Raises:
+        GitError: When git is missing, ``project`` is not in a repository or ``ref`` is unknown.
+    """
+    _require_repository(project)
+    done = _git(
+        project, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"
+    )
+    if done.returncode != 0 or not ref:
+        hint = did_you_mean(ref, _known_refs(project), "branches and tags")
+        raise GitError(f"unknown git revision '{ref}'", hint or "name a branch, tag or commit")
+    return Revision(ref, done.stdout.decode().strip())
+
+
+def merge_base(project: Path, head: str = "HEAD") -> Revision:
+    """Return where the current branch left the main line (``main``, else ``origin/main``).
+
+    Args:
+        project: A directory inside the repository.
+        head: The revision whose merge base is wanted.
+
+    Returns:
+        The merge base, labelled ``the merge base with main`` (or ``origin/main``).
+
+    Raises:
+        GitError: When there is no main branch, or it shares no history with ``head``.
+    """
+    _require_repository(project)
+    for branch in MAIN_BRANCHES:
+        done = _git(project, "rev-parse", "--verify", "--quiet", f"{branch}^{{commit}}")
+        if done.returncode != 0:
+            continue
+        base = _git(project, "merge-base", branch, head)
+        if base.returncode != 0:
+            raise GitError(
+                f"'{head}' shares no history with '{branch}'", "name the base revision explicitly"
+            )
+        return Revision(f"the merge base with {branch}", base.stdout.decode().strip())
+    raise GitError(
+        "there is no 'main' or 'origin/main' branch to compare with",
+        "name the base revision, e.g. playbook diff origin/master",
+    )
+
+
+def _blobs(project: Path, commit: str) -> dict[str, tuple[str, int]]:
+    """Return the data files of a commit: name → (blob id, size in bytes)."""
+    listing = _output(project, "ls-tree", "-z", "-l", commit, "--", f"{DATA_DIR}/")
+    blobs: dict[str, tuple[str, int]] = {}
+    for record in filter(None, listing.split("\0")):
+        meta, _, path = record.partition("\t")
+        _mode, kind, oid, size = meta.split()
+        if kind == "blob":
+            blobs[Path(path).name] = (oid, int(size))
+    return blobs
+
+
+def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
+    start = Location(shown)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        where = Location(shown, line, 1)
+        problem = Problem(where, "error", "file is not valid UTF-8", "save it as UTF-8", "not-utf8")
+        return None, [problem]
+    if not text.strip():
+        return None, [Problem(start, "error", "file is empty", "", "empty")]
+    return text, []
+
+
+def load_revision(project: Path, revision: Revision, root: str = ".") -> Loaded:
+    """Load the playbook as it is at a commit.
+
+    Args:
+        project: The project directory (holding ``playbook_data/``) inside the repository.
+        revision: The commit to read.
+        root: The project root as the user named it, for the paths in messages.
+
+    Returns:
+        The loaded playbook, every declared id and the problems met while loading it.
+
+    Raises:
+        GitError: When git fails to list or read the files.
+    """
+    blobs = _blobs(project, revision.commit)
+
+    def read(name: str, shown: str) -> tuple[str | None, list[Problem]]:
+        start = Location(shown)
+        if name not in blobs:
+            message = f"file is missing at {revision.label}"
+            return None, [Problem(start, "error", message, "", "file-missing")]
+        oid, size = blobs[name]
+        if size > MAX_FILE_BYTES:
+            message = f"file is over the limit of {MAX_FILE_BYTES // 1024 // 1024} MiB"
+            return None, [Problem(start, "error", message, "", "file-too-large")]
+        done = _git(project, "cat-file", "blob", oid)
+        if done.returncode != 0:
+            raise GitError(f"cannot read {shown} at {revision.label}", "run git fsck")
+        return _decode(done.stdout, shown)
+
+    return load_texts(read, root)
