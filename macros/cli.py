@@ -1,4 +1,4 @@
-"""The ``playbook`` command: check the data, and show what a change does to it."""
+"""The ``playbook`` command: check the data, show what a change does, keep owners current."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from typing import TypeVar
 import click
 
 from .check import check_directory
+from .codeowners import CODEOWNERS, codeowners_problems, declares_github_teams, generate
 from .compat import removed_ids
 from .diff import diff_loaded
 from .diffrender import DIFF_FORMATS, DiffFormat, render_diff
 from .gitsource import GitError, Revision, load_revision, merge_base, resolve
-from .load import load_directory
+from .load import load_directory, shown_path
+from .model import Location, Problem
 from .report import FORMATS, Format, render
 
 _T = TypeVar("_T")
@@ -57,14 +59,17 @@ def check(root: str, strict: bool, fmt: Format, base: str | None) -> None:
 
     Each problem is one line, path:line:col: error|warning: message; hint.
     With --base, an id removed since REF is an error unless it is kept deprecated with
-    replaced_by, or listed in another entry's renamed_from.
+    replaced_by, or listed in another entry's renamed_from. When the data names GitHub
+    teams (or .github/CODEOWNERS was generated), a stale CODEOWNERS file is an error.
     Exit status: 0 when clean, 1 when problems were found, 2 on usage and git errors.
 
     Example: playbook check --strict --format github --base origin/main
     """
     project = Path(root)
-    _, problems = check_directory(project, root)
+    playbook, problems = check_directory(project, root)
     found = list(problems)
+    if not any(p.severity == "error" for p in problems):
+        found += codeowners_problems(playbook, project, root)
     if base is not None:
         revision = _git(lambda: resolve(project, base))
         old = _git(lambda: load_revision(project, revision, root))
@@ -121,3 +126,39 @@ def diff(root: str, base: str | None, head: str | None, fmt: DiffFormat) -> None
         new, head_label = _git(lambda: load_revision(project, new_side, root)), head
     changes = diff_loaded(old, new, old_side.label, head_label)
     sys.stdout.write(render_diff(changes, fmt))
+
+
+@main.command()
+@_ROOT
+@click.option("--stdout", "to_stdout", is_flag=True, help="Print the file instead of writing it.")
+def codeowners(root: str, to_stdout: bool) -> None:
+    """Write .github/CODEOWNERS from the role charter's github_team fields.
+
+    Each data file is owned by the GitHub teams of the roles and teams owning its entries
+    (a role's own github_team, else its team's); slas.yml by both sides of every SLA and
+    roles.yml by every team. The data must pass playbook check first.
+    Exit status: 0 when written, 1 when the data has errors, 2 on usage errors.
+
+    Example: playbook codeowners && git add .github/CODEOWNERS
+    """
+    project = Path(root)
+    playbook, problems = check_directory(project, root)
+    errors = [p for p in problems if p.severity == "error"]
+    if not errors and not declares_github_teams(playbook):
+        where = Location(shown_path(root, "roles.yml"))
+        hint = "add 'github_team: \"@organization/team-slug\"' to the teams in roles.yml"
+        errors = [Problem(where, "error", "no team or role declares github_team", hint)]
+    if errors:
+        sys.stdout.write(render(errors, "text"))
+        sys.exit(1)
+    text = generate(playbook)
+    if to_stdout:
+        sys.stdout.write(text)
+        return
+    path = project / CODEOWNERS
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        click.echo(f"{CODEOWNERS} is up to date")
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {CODEOWNERS}")
