@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install check lint test test-fast serve site screenshots bench fuzz browser clean
+.PHONY: help install check lint test test-fast serve site screenshots bench fuzz browser clean diff codeowners
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
@@ -22,6 +22,12 @@ install: $(STAMP) ## Create .venv and install the project with pinned versions
 
 check: $(STAMP) ## Check the playbook data (warnings fail too)
 	$(BIN)/playbook check --strict
+
+diff: $(STAMP) ## What this branch changes in the playbook, entry by entry (BASE=ref, default main)
+	$(BIN)/playbook diff $(BASE)
+
+codeowners: $(STAMP) ## Regenerate .github/CODEOWNERS from the role charter
+	$(BIN)/playbook codeowners
 
 lint: $(STAMP) ## Ruff (lint and format) and mypy strict
 	$(BIN)/ruff check .
