@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner  # noqa: TID251 - tests drive the CLI
 
 from macros.cli import main
 
@@ -40,7 +40,9 @@ def test_mini_playbook_is_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_invalid_fixture(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, golden) -> None:
+def test_invalid_fixture(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, golden
+) -> None:
     project = copy_project(MINI, tmp_path)
     overlay(INVALID / case, project)
     code, output = run_check(project, monkeypatch, "--strict")

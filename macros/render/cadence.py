@@ -83,7 +83,7 @@ def meeting_entry(meeting: Meeting, index: Index, site: Site) -> str:
     ]
     parts = [
         heading(3, meeting),
-        meta_line(index, site, Kind.MEETING, meeting, meeting.owner),
+        meta_line(index, site, Kind.MEETING, meeting, (meeting.owner,)),
         deprecation_note(index, site, Kind.MEETING, meeting),
         block(meeting.purpose),
         facts(lines),

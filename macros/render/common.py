@@ -97,11 +97,15 @@ def heading(level: int, entry: Entry, prefix: str = "") -> str:
     return f"{former}\n\n{text}" if former else text
 
 
-def meta_line(index: Index, site: Site, kind: Kind, entry: Entry, owner: str | None) -> str:
-    """Return the line under a heading: owner, status, review date, copy link, source."""
+def meta_line(
+    index: Index, site: Site, kind: Kind, entry: Entry, owners: tuple[str, ...] = ()
+) -> str:
+    """Return the line under a heading: owners, status, review date, copy link, source."""
     parts = []
-    if owner is not None:
-        parts.append(f":material-account-tie: **Owner:** {party_link(index, site, owner)}")
+    if owners:
+        label = "Owner" if len(owners) == 1 else "Owners"
+        names = ", ".join(party_link(index, site, owner) for owner in owners)
+        parts.append(f":material-account-tie: **{label}:** {names}")
     if entry.status != "approved":
         parts.append(f"**Status:** {entry.status}")
     if entry.last_reviewed is not None:
@@ -157,14 +161,19 @@ def _relation(kind: Kind, field_name: str) -> str:
 
 def used_by(index: Index, site: Site, kind: Kind, id_: str) -> list[str]:
     """Return "used by" lines for an entry, computed from every reference to it."""
-    groups: dict[str, list[str]] = {}
+    groups: dict[str, list[tuple[Kind, str]]] = {}
     for use in index.used_by(kind, id_):
         label = _relation(use.kind, use.field)
-        item = link(index, site, use.kind, use.id)
+        item = (use.kind, link(index, site, use.kind, use.id))
         entries = groups.setdefault(label, [])
         if item not in entries:
             entries.append(item)
-    return [f"**{label}:** {', '.join(items)}" for label, items in groups.items()]
+    lines = []
+    for label, items in groups.items():
+        mixed = len({item_kind for item_kind, _ in items}) > 1
+        shown = [f"{k.label} {text}" if mixed else text for k, text in items]
+        lines.append(f"**{label}:** {', '.join(shown)}")
+    return lines
 
 
 def facts(lines: Iterable[str]) -> str:

@@ -50,7 +50,7 @@ def stage_entry(number: int, stage: Stage, index: Index, site: Site) -> str:
     ]
     parts = [
         heading(2, stage, prefix=f"{number}. "),
-        meta_line(index, site, Kind.STAGE, stage, stage.owner),
+        meta_line(index, site, Kind.STAGE, stage, (stage.owner,)),
         deprecation_note(index, site, Kind.STAGE, stage),
         block(stage.definition),
         _criteria("Entry criteria (all must hold)", stage.entry_criteria),

@@ -36,7 +36,7 @@ def term_entry(term: Term, index: Index, site: Site) -> str:
     ]
     parts = [
         heading(3, term),
-        meta_line(index, site, Kind.TERM, term, term.owner),
+        meta_line(index, site, Kind.TERM, term, (term.owner,)),
         deprecation_note(index, site, Kind.TERM, term),
         block(term.definition),
         facts(lines),

@@ -37,7 +37,7 @@ def kpi_entry(kpi: Kpi, index: Index, site: Site) -> str:
     ]
     parts = [
         heading(3, kpi),
-        meta_line(index, site, Kind.KPI, kpi, kpi.owner),
+        meta_line(index, site, Kind.KPI, kpi, (kpi.owner,)),
         deprecation_note(index, site, Kind.KPI, kpi),
         block(kpi.definition),
         facts(lines),

@@ -29,7 +29,7 @@ def team_entry(team: Team, index: Index, site: Site) -> str:
     ]
     parts = [
         heading(3, team),
-        meta_line(index, site, Kind.TEAM, team, None),
+        meta_line(index, site, Kind.TEAM, team),
         deprecation_note(index, site, Kind.TEAM, team),
         block(team.description) if team.description else "",
         facts(lines),
@@ -50,7 +50,7 @@ def role_entry(role: Role, index: Index, site: Site) -> str:
     duties = "\n".join(f"- {inline(duty)}" for duty in role.responsibilities)
     parts = [
         heading(3, role),
-        meta_line(index, site, Kind.ROLE, role, None),
+        meta_line(index, site, Kind.ROLE, role, (role.reports_to or role.team,)),
         deprecation_note(index, site, Kind.ROLE, role),
         block(role.mission),
         f"**Responsibilities**\n\n{duties}",
@@ -115,7 +115,7 @@ def raci_entry(row: RaciActivity, index: Index, site: Site) -> str:
     ]
     parts = [
         heading(3, row),
-        meta_line(index, site, Kind.RACI, row, None),
+        meta_line(index, site, Kind.RACI, row, (row.accountable,)),
         deprecation_note(index, site, Kind.RACI, row),
         facts(lines),
     ]

@@ -71,7 +71,7 @@ def sla_entry(sla: Sla, index: Index, site: Site) -> str:
     exceptions = "\n".join(f"- {inline(e)}" for e in sla.exceptions)
     parts = [
         heading(3, sla),
-        meta_line(index, site, Kind.SLA, sla, None),
+        meta_line(index, site, Kind.SLA, sla, (sla.provider, sla.consumer)),
         deprecation_note(index, site, Kind.SLA, sla),
         sides,
         block(sla.commitment),
