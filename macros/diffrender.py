@@ -107,6 +107,11 @@ def _code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+def _plain(text: str) -> str:
+    """Return text with Markdown's special characters escaped."""
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+
+
 def _shown(items: tuple[str, ...]) -> str:
     return _code(", ".join(items)) if items else "*none*"
 
@@ -140,7 +145,8 @@ def _field_markdown(field: FieldChange) -> list[str]:
 
 def _change_markdown(change: Change) -> list[str]:
     name = f" ({change.name})" if change.name and change.name != change.id else ""
-    both = " · **needs both teams**" if change.both_teams else ""
+    teams = f" ({', '.join(change.teams)})" if len(change.teams) > 1 else ""
+    both = f" · **needs both teams**{teams}" if change.both_teams else ""
     what = {
         "renamed": f"renamed from `{change.old_id}`",
         "deprecated": f"deprecated, replaced by `{change.replaced_by}`",
@@ -154,7 +160,8 @@ def _change_markdown(change: Change) -> list[str]:
 
 def as_markdown(diff: Diff) -> str:
     """A pull-request comment: the tally, then the changes grouped by kind."""
-    lines = [MARKER, f"### Playbook changes: `{diff.base}` → `{diff.head}`", "", summary(diff)]
+    title = f"### Playbook changes from {_plain(diff.base)} to {_plain(diff.head)}"
+    lines = [MARKER, title, "", summary(diff)]
     for note in _load_notes(diff):
         lines += ["", "> [!WARNING]", f"> {note}"]
     for kind, changes in groupby(diff.changes, key=lambda change: change.kind):

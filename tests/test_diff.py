@@ -235,3 +235,42 @@ def test_same_playbook_is_no_change() -> None:
     diff = diff_playbooks(loaded.playbook, loaded.playbook, "a", "b")
     assert diff.changes == ()
     assert render_diff(diff, "markdown").splitlines()[-1] == "no changes"
+
+
+DOCS = TESTS.parent / "docs"
+DOCS_EXAMPLE = [
+    (DOCS / "contributing.md", ("docs-example.txt", "docs-example.md")),
+    (DOCS / "snippets" / "readme-change-section.md", ("docs-example.txt",)),
+]
+
+
+def faster_follow_up(repo: GitRepo) -> None:
+    """The change the contribution guide walks through, on a branch off main."""
+    repo.git("checkout", "--quiet", "-b", "faster-follow-up")
+    repo.edit("slas.yml", "at_most: 4, unit: business_hours", "at_most: 2, unit: business_hours")
+    repo.edit("slas.yml", "within four business hours.", "within two business hours.")
+    repo.edit("slas.yml", "{after: 4, unit: business_hours", "{after: 2, unit: business_hours")
+    repo.edit(
+        "kpis.yml", "  - id: win-rate\n", "  - id: close-rate\n    renamed_from: [win-rate]\n"
+    )
+    repo.edit("kpis.yml", "name: Win rate", "name: Close rate")
+    repo.edit("cadence.yml", "inputs: [win-rate]", "inputs: [close-rate]")
+    repo.append("glossary.yml", SAL)
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("text", "txt"), ("markdown", "md")])
+def test_docs_example(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, golden, fmt: str, suffix: str
+) -> None:
+    faster_follow_up(GitRepo(tmp_path, monkeypatch))
+    result = playbook("diff", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    golden(GOLDEN / f"docs-example.{suffix}", result.stdout)
+
+
+@pytest.mark.parametrize(("page", "examples"), DOCS_EXAMPLE, ids=lambda p: getattr(p, "name", ""))
+def test_docs_show_the_real_output(page: Path, examples: tuple[str, ...]) -> None:
+    """The guide pastes the example's output verbatim; regenerate it when the output changes."""
+    text = page.read_text(encoding="utf-8")
+    for example in examples:
+        assert (GOLDEN / example).read_text(encoding="utf-8") in text, f"{example} in {page}"
