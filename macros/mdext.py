@@ -2,11 +2,14 @@
 
 Links to another host get the class ``pb-external`` (styled with an arrow) and
 ``rel="noopener noreferrer"``; a link whose target runs code (``javascript:``, ``data:``,
-``vbscript:``) loses its target, whoever wrote it.
+``vbscript:``) becomes plain text in a ``<span class="pb-unsafe">``, whoever wrote it (a
+span, not an ``<a>`` without ``href``: MkDocs expects every link it sees to have a target).
 """
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as ET
 
 from markdown import Extension, Markdown
@@ -14,6 +17,17 @@ from markdown.treeprocessors import Treeprocessor
 
 _UNSAFE = ("javascript:", "data:", "vbscript:")
 _EXTERNAL = ("http://", "https://", "//")
+_IGNORED = re.compile(r"[\x00-\x20]")
+"""What browsers drop from a URL before reading it: controls, spaces, tabs and newlines."""
+
+
+def _normalised(href: str) -> str:
+    r"""Return a link target as a browser reads its scheme and host.
+
+    Character references are decoded (``&#106;avascript:`` is ``javascript:``: Markdown
+    keeps them as they are written) and a backslash is a slash (``/\host`` is ``//host``).
+    """
+    return _IGNORED.sub("", html.unescape(href)).replace("\\", "/").lower()
 
 
 class LinkPolicy(Treeprocessor):
@@ -22,9 +36,10 @@ class LinkPolicy(Treeprocessor):
     def run(self, root: ET.Element) -> None:
         """Walk every link of the page."""
         for anchor in root.iter("a"):
-            href = "".join(anchor.get("href", "").split()).lower()
+            href = _normalised(anchor.get("href", ""))
             if href.startswith(_UNSAFE):
-                del anchor.attrib["href"]
+                anchor.tag = "span"
+                anchor.attrib.clear()
                 anchor.set("class", "pb-unsafe")
             elif href.startswith(_EXTERNAL):
                 classes = anchor.get("class", "").split()

@@ -15,14 +15,14 @@ from .common import (
     sources,
     used_by,
 )
-from .text import attribute, block, inline
+from .text import attribute, block, code, inline
 
 
 def team_entry(team: Team, index: Index, site: Site) -> str:
     """Render one team: its description, its roles, and what refers to it."""
     roles = [role.id for role in index.playbook.roles if role.team == team.id]
     lines = [
-        f"**GitHub team:** `{team.github_team}`" if team.github_team else "",
+        f"**GitHub team:** {code(team.github_team)}" if team.github_team else "",
         *(line for line in used_by(index, site, Kind.TEAM, team.id) if "**Roles:**" not in line),
         f"**Roles:** {links(index, site, Kind.ROLE, roles)}" if roles else "",
         sources(team),

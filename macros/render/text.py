@@ -2,8 +2,10 @@
 
 Data is untrusted. HTML is escaped, so ``<script>`` shows as text; braces are escaped, so
 neither Markdown attribute lists (``{: onclick=… }``) nor template syntax (``{{ … }}``)
-can act; links keep only web, mail and in-site targets. Emphasis (``*x*``, ``**x**``) and
-links with safe targets stay, as documented in the data contract.
+can act; square brackets are escaped, so data cannot close the label of a link the
+renderers wrap around it; links keep only web, mail and in-site targets, and an image
+becomes a link (the site loads nothing from another host). Emphasis (``*x*``, ``**x**``)
+and links with safe targets stay, as documented in the data contract.
 """
 
 from __future__ import annotations
@@ -11,22 +13,40 @@ from __future__ import annotations
 import html
 import re
 
-_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"\n]*\")?\)")
+_LINK = re.compile(r"\[([^\]\n]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"\n]*\")?\)")
 _SAFE_URL = re.compile(r"^(https?://|mailto:|#|\.{0,2}/|[a-z0-9][a-z0-9._/-]*(\.md)?(#[\w-]*)?$)")
 _BLOCK_START = re.compile(r"^(\s*)(#{1,6}\s|>|\[[^\]]*\]:|\*\[|={3,}|-{3,}\s*$|\|)", re.MULTILINE)
 _INDENTED_CODE = re.compile(r"^( {4,}|\t)", re.MULTILINE)
-_MARKUP = re.compile(r"[*_`~]+")
+_MARKUP = re.compile(
+    r"(?<![*\w])(\*{1,3})(?=\S)(.+?)(?<=\S)\1(?![*\w])"  # *x*, **x**, ***x***
+    r"|(?<![_\w])(_{1,3})(?=\S)(.+?)(?<=\S)\3(?![_\w])"  # _x_, __x__
+    r"|(~~)(?=\S)(.+?)(?<=\S)~~"  # ~~x~~
+    r"|(`+)(.+?)\7"  # `x`
+)
+_ESCAPES = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;"})
 
 
 def safe_url(url: str) -> bool:
-    """Tell whether a link target is allowed: http(s), mailto, or a path in the site."""
+    r"""Tell whether a link target is allowed: http(s), mailto, or a path in the site.
+
+    A backslash is refused anywhere: browsers read ``/\host`` as ``//host``.
+    """
     lowered = url.strip().lower()
-    return bool(_SAFE_URL.match(lowered)) and not lowered.startswith(("//", "javascript:"))
+    return (
+        bool(_SAFE_URL.match(lowered))
+        and not lowered.startswith(("//", "javascript:"))
+        and "\\" not in lowered
+    )
 
 
 def _escape(text: str) -> str:
-    escaped = html.escape(text, quote=False)
-    return escaped.replace("{", "&#123;").replace("}", "&#125;")
+    escaped = html.escape(text, quote=False).translate(_ESCAPES)
+    # A final backslash would escape the bracket or brace that follows the fragment.
+    return escaped[:-1] + "&#92;" if escaped.endswith("\\") else escaped
+
+
+def _unmark(match: re.Match[str]) -> str:
+    return next(group for group in match.groups()[1::2] if group is not None)
 
 
 def _links(text: str) -> str:
@@ -34,10 +54,13 @@ def _links(text: str) -> str:
     out: list[str] = []
     last = 0
     for match in _LINK.finditer(text):
-        out.append(_escape(text[last : match.start()]))
+        before = _escape(text[last : match.start()])
+        # "![alt](url)" would load an image, maybe from another host: keep it a link.
+        out.append(before[:-1] + "&#33;" if before.endswith("!") else before)
         label, url = match.group(1), match.group(2)
         if safe_url(url):
-            out.append(f"[{_escape(label)}]({html.escape(url, quote=True)})")
+            target = html.escape(url, quote=True).replace("{", "%7B").replace("}", "%7D")
+            out.append(f"[{_escape(label)}]({target})")
         else:
             out.append(_escape(label))
         last = match.end()
@@ -65,7 +88,7 @@ def block(text: str) -> str:
 def plain(text: str, limit: int = 0) -> str:
     """Return text without Markdown markup or links, for titles and tooltips."""
     flat = " ".join(_LINK.sub(r"\1", text).split())
-    flat = _MARKUP.sub("", flat)
+    flat = _MARKUP.sub(_unmark, flat)
     if limit and len(flat) > limit:
         flat = flat[: limit - 1].rsplit(" ", 1)[0] + "…"
     return flat
@@ -74,6 +97,14 @@ def plain(text: str, limit: int = 0) -> str:
 def attribute(text: str) -> str:
     """Escape text for a double-quoted Markdown link title or HTML attribute."""
     return _escape(plain(text)).replace('"', "&quot;")
+
+
+def code(text: str) -> str:
+    """Render text as one inline code span, whatever backticks it holds."""
+    flat = " ".join(text.split())
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
 
 
 def first_sentence(text: str) -> str:
