@@ -14,7 +14,7 @@ from .load import Loaded, load_texts
 from .model import Location, Problem
 from .schema import DATA_DIR
 from .source import MAX_FILE_BYTES
-from .suggest import did_you_mean
+from .suggest import closest
 
 MAIN_BRANCHES = ("main", "origin/main")
 """Where ``playbook diff`` looks for the main line, in order, to find the merge base."""
@@ -100,9 +100,15 @@ def resolve(project: Path, ref: str) -> Revision:
     done = _git(
         project, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"
     )
-    if done.returncode != 0 or not ref:
-        hint = did_you_mean(ref, _known_refs(project), "branches and tags")
-        raise GitError(f"unknown git revision '{ref}'", hint or "name a branch, tag or commit")
+    if done.returncode != 0:
+        near = closest(ref, _known_refs(project))
+        hint = (
+            "did you mean " + " or ".join(f"'{name}'" for name in near) + "?"
+            if near
+            else "name a branch, tag or commit; fetch a remote branch first "
+            "(git fetch origin main; in CI, check out with fetch-depth: 0)"
+        )
+        raise GitError(f"unknown git revision '{ref}'", hint)
     return Revision(ref, done.stdout.decode().strip())
 
 
@@ -127,7 +133,9 @@ def merge_base(project: Path, head: str = "HEAD") -> Revision:
         base = _git(project, "merge-base", branch, head)
         if base.returncode != 0:
             raise GitError(
-                f"'{head}' shares no history with '{branch}'", "name the base revision explicitly"
+                f"'{head}' shares no history with '{branch}'",
+                "fetch the whole history (git fetch --unshallow; in CI, fetch-depth: 0) "
+                "or name the base revision",
             )
         return Revision(f"the merge base with {branch}", base.stdout.decode().strip())
     raise GitError(
