@@ -12,7 +12,7 @@ from macros.diff import diff_playbooks
 from macros.diffrender import MARKER, render_diff
 from macros.load import load_directory
 
-from .conftest import MINI, TESTS
+from .conftest import MINI, TESTS, copy_project
 from .gitrepo import GitRepo, playbook
 
 GOLDEN = TESTS / "golden" / "diff"
@@ -274,3 +274,36 @@ def test_docs_show_the_real_output(page: Path, examples: tuple[str, ...]) -> Non
     text = page.read_text(encoding="utf-8")
     for example in examples:
         assert (GOLDEN / example).read_text(encoding="utf-8") in text, f"{example} in {page}"
+
+
+def _edited(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    project = copy_project(MINI, tmp_path)
+    path = project / "playbook_data" / name
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    return project
+
+
+NEEDS = [
+    ("roles.yml", "informed: [sdr]", "informed: [sdr, vp-sales]", "lead-scoring", 2),
+    ("roles.yml", "mission: Owns the revenue number.", "mission: Owns revenue.", "vp-sales", 1),
+    ("kpis.yml", "benchmark: 15–30% in B2B SaaS.", "benchmark: 20%.", "win-rate", 1),
+    (
+        "roles.yml",
+        "team: sales\n    mission: Owns",
+        "team: marketing\n    mission: Owns",
+        "vp-sales",
+        2,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", NEEDS, ids=["raci-row", "role", "kpi", "role-moves-team"])
+def test_which_changes_need_both_teams(
+    tmp_path: Path, case: tuple[str, str, str, str, int]
+) -> None:
+    """A RACI row across teams or a role moving team needs both; one team's own entry does not."""
+    name, old, new, label, teams = case
+    project = _edited(tmp_path, name, old, new)
+    diff = diff_playbooks(load_directory(MINI).playbook, load_directory(project).playbook)
+    (change,) = [c for c in diff.changes if c.id == label]
+    assert (len(change.teams), change.both_teams) == (teams, teams > 1)
