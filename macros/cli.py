@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import click
 
-from .check import check_directory
+from .check import check_directory, check_loaded
 from .codeowners import CODEOWNERS, codeowners_problems, declares_github_teams, generate
 from .compat import removed_ids
 from .diff import diff_loaded
@@ -59,21 +59,22 @@ def check(root: str, strict: bool, fmt: Format, base: str | None) -> None:
 
     Each problem is one line, path:line:col: error|warning: message; hint.
     With --base, an id removed since REF is an error unless it is kept deprecated with
-    replaced_by, or listed in another entry's renamed_from. When the data names GitHub
-    teams (or .github/CODEOWNERS was generated), a stale CODEOWNERS file is an error.
+    replaced_by, or listed in another entry's renamed_from. A missing or stale
+    .github/CODEOWNERS is an error when the file exists, or when the data names GitHub
+    teams and the project has a .github/ directory (run playbook codeowners).
     Exit status: 0 when clean, 1 when problems were found, 2 on usage and git errors.
 
     Example: playbook check --strict --format github --base origin/main
     """
     project = Path(root)
-    playbook, problems = check_directory(project, root)
-    found = list(problems)
-    if not any(p.severity == "error" for p in problems):
-        found += codeowners_problems(playbook, project, root)
+    loaded = load_directory(project, root)
+    found = list(check_loaded(loaded))
+    if not any(p.severity == "error" for p in found):
+        found += codeowners_problems(loaded.playbook, project, root)
     if base is not None:
         revision = _git(lambda: resolve(project, base))
         old = _git(lambda: load_revision(project, revision, root))
-        found += removed_ids(old, load_directory(project, root), base, root)
+        found += removed_ids(old, loaded, base, root)
     found.sort(key=lambda p: (p.where, p.severity, p.message))
     sys.stdout.write(render(found, fmt))
     failing = [p for p in found if p.severity == "error" or strict]
@@ -147,7 +148,8 @@ def codeowners(root: str, to_stdout: bool) -> None:
     if not errors and not declares_github_teams(playbook):
         where = Location(shown_path(root, "roles.yml"))
         hint = "add 'github_team: \"@organization/team-slug\"' to the teams in roles.yml"
-        errors = [Problem(where, "error", "no team or role declares github_team", hint)]
+        message = "no team or role declares github_team"
+        errors = [Problem(where, "error", message, hint, "github-team")]
     if errors:
         sys.stdout.write(render(errors, "text"))
         sys.exit(1)
