@@ -57,6 +57,11 @@ def _load_notes(diff: Diff) -> Iterator[str]:
             )
 
 
+def _joined(items: tuple[str, ...]) -> str:
+    """Return values on one line: comma-separated, each with its whitespace collapsed."""
+    return ", ".join(" ".join(item.split()) for item in items)
+
+
 def field_line(change: FieldChange) -> str:
     """Describe a field change in one line, e.g. ``owner vp-sales → cro``."""
     if change.style == "prose":
@@ -67,9 +72,7 @@ def field_line(change: FieldChange) -> str:
         added, removed = change.counts()
         parts = [f"{n} {what}" for n, what in ((added, "added"), (removed, "removed")) if n]
         return f"{change.name} changed ({', '.join(parts) or 'reordered'})"
-    old = ", ".join(change.old) or _NONE
-    new = ", ".join(change.new) or _NONE
-    return f"{change.name} {old} → {new}"
+    return f"{change.name} {_joined(change.old) or _NONE} → {_joined(change.new) or _NONE}"
 
 
 def action_line(change: Change) -> str | None:
@@ -113,7 +116,7 @@ def _plain(text: str) -> str:
 
 
 def _shown(items: tuple[str, ...]) -> str:
-    return _code(", ".join(items)) if items else "*none*"
+    return _code(_joined(items)) if items else "*none*"
 
 
 def _details(field: FieldChange) -> list[str]:
