@@ -53,7 +53,7 @@ serve: $(STAMP) ## Preview the handbook with live reload on http://127.0.0.1:800
 	$(BIN)/mkdocs serve --strict --livereload
 
 screenshots: $(STAMP) browser site ## Screenshots of key pages into docs/assets/screenshots/
-	$(BIN)/python tests/screenshots.py
+	$(BIN)/python -m tests.screenshots
 
 bench: $(STAMP) ## Benchmark against plain MkDocs; results in bench/results/
 	$(BIN)/python bench/run.py

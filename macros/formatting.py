@@ -60,5 +60,7 @@ def sla_target(target: SlaTarget) -> str:
 
 
 def escalation_step(step: Escalation) -> str:
-    """Format an escalation step's timing, e.g. ``after 2 business hours``."""
+    """Format an escalation step's timing, e.g. ``after 2 business hours`` or ``at once``."""
+    if step.after == 0:
+        return "at once"
     return f"after {quantity(step.after, step.unit)}"

@@ -1,0 +1,108 @@
+"""What a reader sees, in a real browser: Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .browser import CHROMIUM_ARGS, chromium_path, serve
+from .sitebuild import build, make_project
+
+pytestmark = pytest.mark.slow
+
+if chromium_path() is None:
+    if os.environ.get("PLAYBOOK_REQUIRE_BROWSER"):
+        pytest.fail("Chromium is required (PLAYBOOK_REQUIRE_BROWSER is set)", pytrace=False)
+    pytest.skip("Chromium is not installed (make browser)", allow_module_level=True)
+
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402 (after the skip)
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    project = make_project(tmp_path_factory.mktemp("project"))
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stdout
+    with serve(project / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def test_pages_request_nothing_from_another_host(page: Page, base_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in ("", "glossary/", "roles/", "funnel/", "kpis/", "slas/", "cadence/"):
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+    assert requested
+    assert [url for url in requested if not url.startswith(base_url)] == []
+
+
+def test_permanent_link_lands_on_the_entry(page: Page, base_url: str) -> None:
+    page.goto(base_url + "kpis/#win-rate")
+    heading = page.locator("#win-rate")
+    assert heading.inner_text().startswith("Win rate")
+    assert heading.is_visible()
+    top = heading.evaluate("element => element.getBoundingClientRect().top")
+    assert 0 <= top < 300
+
+
+def test_copy_link_copies_the_permanent_url(page: Page, base_url: str) -> None:
+    page.goto(base_url + "glossary/")
+    page.locator('a.pb-copy[href="#mql"]').click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == base_url + "glossary/#mql"
+    assert page.locator('a.pb-copy[href="#mql"]').get_attribute("class") == "pb-copy pb-copied"
+
+
+def test_funnel_band_takes_the_reader_to_the_stage(page: Page, base_url: str) -> None:
+    page.goto(base_url + "funnel/")
+    page.locator(".pb-funnel__stage", has_text="Sales Accepted Lead").click()
+    assert page.url == base_url + "funnel/#sal"
+    assert page.locator("#sal").is_visible()
+
+
+def test_abbreviation_explains_itself_on_hover(page: Page, base_url: str) -> None:
+    page.goto(base_url + "slas/")
+    abbr = page.locator("article abbr", has_text="MQL").first
+    abbr.hover()
+    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
+    tooltip.wait_for(state="visible", timeout=5000)
+    assert "Marketing Qualified Lead" in tooltip.inner_text()
+
+
+def test_search_finds_a_term_by_its_synonym(page: Page, base_url: str) -> None:
+    page.goto(base_url)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("demand unit", delay=20)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(state="visible", timeout=15000)
+    hrefs = [link.get_attribute("href") or "" for link in results.all()]
+    assert any("/glossary/" in h and h.endswith("#buying-group") for h in hrefs), hrefs
+
+
+def test_screenshots_are_taken_of_the_real_pages(page: Page, base_url: str, tmp_path: Path) -> None:
+    page.goto(base_url + "roles/#raci-matrix")
+    shot = tmp_path / "raci.png"
+    page.screenshot(path=str(shot))
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

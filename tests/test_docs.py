@@ -1,0 +1,68 @@
+"""The README and the docs tell a new user everything: commands, macros, the data contract."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros import BLOCKS, INLINE_KINDS
+from macros.cli import main
+from macros.render.contract import data_contract
+
+from .conftest import ROOT
+
+README = ROOT / "README.md"
+CLI_PAGE = ROOT / "docs" / "reference" / "cli.md"
+MACROS_PAGE = ROOT / "docs" / "reference" / "macros.md"
+MAKEFILE = ROOT / "Makefile"
+
+
+def section(text: str, name: str) -> str:
+    match = re.search(rf"<!-- BEGIN {name}[^>]*-->\n(.*?)<!-- END {name} -->", text, re.DOTALL)
+    assert match, f"README has no {name} markers"
+    return match.group(1)
+
+
+def test_readme_shows_the_two_commands() -> None:
+    text = README.read_text("utf-8")
+    assert "make serve" in text
+    assert "make test" in text
+
+
+def test_readme_data_contract_is_generated_from_the_schema(request: pytest.FixtureRequest) -> None:
+    text = README.read_text("utf-8")
+    expected = data_contract(level=3)
+    if request.config.getoption("--update-golden"):
+        current = section(text, "data-contract")
+        README.write_text(
+            text.replace(current, expected, 1)
+            if current
+            else text.replace(
+                "<!-- END data-contract -->", expected + "<!-- END data-contract -->", 1
+            ),
+            "utf-8",
+        )
+        return
+    assert section(text, "data-contract") == expected
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
+def test_every_command_is_documented_and_has_help(command: str) -> None:
+    assert main.commands[command].help, f"playbook {command} has no help"
+    assert f"playbook {command}" in README.read_text("utf-8")
+    assert f"`playbook {command}`" in CLI_PAGE.read_text("utf-8")
+
+
+@pytest.mark.parametrize("macro", sorted([*BLOCKS, *INLINE_KINDS, "data_contract"]))
+def test_every_macro_is_documented(macro: str) -> None:
+    assert f"`{macro}(" in MACROS_PAGE.read_text("utf-8")
+    assert f"`{macro}(" in README.read_text("utf-8")
+
+
+def test_every_make_target_in_the_readme_exists() -> None:
+    targets = set(re.findall(r"^([a-z-]+):", MAKEFILE.read_text("utf-8"), re.MULTILINE))
+    mentioned = set(re.findall(r"`make ([a-z-]+)", README.read_text("utf-8")))
+    assert mentioned <= targets, mentioned - targets
+    documented = set(re.findall(r"^([a-z-]+):.*## ", MAKEFILE.read_text("utf-8"), re.MULTILINE))
+    assert documented - {"help", "lint", "browser", "clean", "install"} <= mentioned
