@@ -240,7 +240,7 @@ def test_same_playbook_is_no_change() -> None:
 DOCS = TESTS.parent / "docs"
 DOCS_EXAMPLE = [
     (DOCS / "contributing.md", ("docs-example.txt", "docs-example.md")),
-    (DOCS / "snippets" / "readme-change-section.md", ("docs-example.txt",)),
+    (DOCS.parent / "README.md", ("docs-example.txt",)),
 ]
 
 
