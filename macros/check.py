@@ -12,6 +12,7 @@ from .index import Index
 from .load import Declared, Loaded, load_directory
 from .model import DataError, Kind, Playbook, Problem
 from .suggest import did_you_mean
+from .textrules import link_problems
 
 _SHARED_NAMESPACE = {Kind.TEAM: "team-or-role", Kind.ROLE: "team-or-role"}
 
@@ -118,6 +119,7 @@ def check_loaded(loaded: Loaded) -> tuple[Problem, ...]:
     found += unresolved_references(playbook, loaded.declared, loaded.unreadable)
     index = Index(playbook)
     found += rules.check_rules(playbook, index)
+    found += link_problems(playbook)
     if not any(p.severity == "error" for p in found):
         # Coverage is judged on a complete playbook only: a broken entry would look unused.
         found += coverage(playbook, index)

@@ -227,10 +227,12 @@ def _list(node: Node, type_: ListOf, ctx: Context, path: str) -> Any:
         ctx.error(node.where, f"field '{path}' needs at least {type_.min_items} item(s)")
         return INVALID
     if isinstance(type_.item, Slug | Ref):
+        seen: set[str] = set()
         for index, item in enumerate(items):
-            if item in items[:index]:
+            if item in seen:
                 ctx.error(node.items[index].where, f"field '{path}' lists '{item}' twice")
                 return INVALID
+            seen.add(item)
     return tuple(items)
 
 
@@ -264,10 +266,15 @@ def read_pairs(
         if name is None:
             continue
         if name in found:
-            first = found[name][0].where.line
+            first, again = found[name][0].where, key.where
+            places = (
+                f"lines {first.line} and {again.line}"
+                if first.line != again.line
+                else f"line {first.line}, columns {first.col} and {again.col}"
+            )
             ctx.error(
                 key.where,
-                f"has key '{name}' twice (lines {first} and {key.where.line})",
+                f"has key '{name}' twice ({places})",
                 "YAML would keep only the last one; merge them into one",
                 "duplicate-key",
             )

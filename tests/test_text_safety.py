@@ -6,7 +6,8 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.render.text import attribute, block, code, inline, plain, safe_url
+from macros.render.text import attribute, block, code, inline, plain
+from macros.textrules import safe_url
 
 
 def to_html(text: str) -> str:

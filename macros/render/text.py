@@ -13,8 +13,8 @@ from __future__ import annotations
 import html
 import re
 
-_LINK = re.compile(r"\[([^\]\n]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"\n]*\")?\)")
-_SAFE_URL = re.compile(r"^(https?://|mailto:|#|\.{0,2}/|[a-z0-9][a-z0-9._/-]*(\.md)?(#[\w-]*)?$)")
+from ..textrules import LINK, safe_url
+
 _BLOCK_START = re.compile(r"^(\s*)(#{1,6}\s|>|\[[^\]]*\]:|\*\[|={3,}|-{3,}\s*$|\|)", re.MULTILINE)
 _INDENTED_CODE = re.compile(r"^( {4,}|\t)", re.MULTILINE)
 _MARKUP = re.compile(
@@ -24,19 +24,6 @@ _MARKUP = re.compile(
     r"|(`+)(.+?)\7"  # `x`
 )
 _ESCAPES = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;"})
-
-
-def safe_url(url: str) -> bool:
-    r"""Tell whether a link target is allowed: http(s), mailto, or a path in the site.
-
-    A backslash is refused anywhere: browsers read ``/\host`` as ``//host``.
-    """
-    lowered = url.strip().lower()
-    return (
-        bool(_SAFE_URL.match(lowered))
-        and not lowered.startswith(("//", "javascript:"))
-        and "\\" not in lowered
-    )
 
 
 def _escape(text: str) -> str:
@@ -53,7 +40,7 @@ def _links(text: str) -> str:
     """Escape text, keeping Markdown links whose target is safe; others become their text."""
     out: list[str] = []
     last = 0
-    for match in _LINK.finditer(text):
+    for match in LINK.finditer(text):
         before = _escape(text[last : match.start()])
         # "![alt](url)" would load an image, maybe from another host: keep it a link.
         out.append(before[:-1] + "&#33;" if before.endswith("!") else before)
@@ -87,7 +74,7 @@ def block(text: str) -> str:
 
 def plain(text: str, limit: int = 0) -> str:
     """Return text without Markdown markup or links, for titles and tooltips."""
-    flat = " ".join(_LINK.sub(r"\1", text).split())
+    flat = " ".join(LINK.sub(r"\1", text).split())
     flat = _MARKUP.sub(_unmark, flat)
     if limit and len(flat) > limit:
         flat = flat[: limit - 1].rsplit(" ", 1)[0] + "…"
