@@ -16,9 +16,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from .check import check_directory
+from .history import History, read_history
 from .index import Index
 from .model import DataError, Kind
-from .render import cadence, funnel, glossary, kpis, roles, slas
+from .render import cadence, changes, funnel, glossary, kpis, roles, slas
 from .render.common import DEFAULT_PAGES, Site
 from .render.contract import data_contract
 from .render.inline import abbreviations, entry_link, summary
@@ -50,6 +51,7 @@ BLOCKS: Mapping[str, Callable[[Index, Site], str]] = {
     "sla_overview": slas.overview,
     "cadence": cadence.cadence,
     "summary": summary,
+    "changes": changes.changes,
 }
 
 
@@ -74,12 +76,22 @@ def _load(project: Path) -> Index:
     return Index(playbook)
 
 
-def _source_url(conf: Any) -> str:
+def _repo_urls(conf: Any) -> tuple[str, str]:
+    """Return the base URLs to view a data file and a commit in the repository, or ""."""
     settings = conf["extra"].get("playbook", {})
     repo = (conf["repo_url"] or "").rstrip("/")
     if not repo:
-        return ""
-    return f"{repo}/blob/{settings.get('branch', 'main')}/"
+        return "", ""
+    return f"{repo}/blob/{settings.get('branch', 'main')}/", f"{repo}/commit/"
+
+
+def _history(project: Path, settings: Mapping[str, Any]) -> History:
+    """Read the entries' history from git, unless ``extra.playbook.history`` is false."""
+    option = settings.get("history", True)
+    if option is False:
+        return History()
+    limit = option.get("commits", 200) if isinstance(option, dict) else 200
+    return read_history(project, int(limit))
 
 
 def define_env(env: MacrosEnv) -> None:
@@ -87,11 +99,18 @@ def define_env(env: MacrosEnv) -> None:
     index = _load(Path(env.project_dir))
     settings = env.conf["extra"].get("playbook", {})
     pages = {**DEFAULT_PAGES, **{Kind[k.upper()]: v for k, v in settings.get("pages", {}).items()}}
-    source_url = _source_url(env.conf)
+    source_url, commit_url = _repo_urls(env.conf)
+    history = _history(Path(env.project_dir), settings)
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = abbreviations(index)
 
     def site() -> Site:
-        return Site(page=env.page.file.src_uri, pages=pages, source_url=source_url)
+        return Site(
+            page=env.page.file.src_uri,
+            pages=pages,
+            source_url=source_url,
+            commit_url=commit_url,
+            history=history,
+        )
 
     for name, render in BLOCKS.items():
         env.macro(_block(render, index, site), name)

@@ -48,7 +48,12 @@ class Revision:
     commit: str
 
 
-def _git(project: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+def run_git(project: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """Run git in ``project`` with fixed arguments (never a shell); return the finished process.
+
+    Raises:
+        GitError: When git is not installed or ``project`` is not a directory.
+    """
     try:
         return subprocess.run(
             ["git", *args], cwd=project, capture_output=True, check=False, timeout=60
@@ -60,7 +65,7 @@ def _git(project: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
 
 
 def _output(project: Path, *args: str) -> str:
-    done = _git(project, *args)
+    done = run_git(project, *args)
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip().removeprefix("fatal: ")
         raise GitError(f"git {args[0]} failed: {detail}", "check the revision and the project")
@@ -70,7 +75,7 @@ def _output(project: Path, *args: str) -> str:
 def _require_repository(project: Path) -> None:
     if not project.is_dir():
         raise GitError(f"'{project}' is not a directory", "name the project with --root")
-    done = _git(project, "rev-parse", "--git-dir")
+    done = run_git(project, "rev-parse", "--git-dir")
     if done.returncode != 0:
         raise GitError(
             f"'{project}' is not in a git repository",
@@ -79,7 +84,7 @@ def _require_repository(project: Path) -> None:
 
 
 def _known_refs(project: Path) -> list[str]:
-    done = _git(project, "for-each-ref", "--format=%(refname:short)")
+    done = run_git(project, "for-each-ref", "--format=%(refname:short)")
     return done.stdout.decode("utf-8", "replace").split() if done.returncode == 0 else []
 
 
@@ -97,7 +102,7 @@ def resolve(project: Path, ref: str) -> Revision:
         GitError: When git is missing, ``project`` is not in a repository or ``ref`` is unknown.
     """
     _require_repository(project)
-    done = _git(
+    done = run_git(
         project, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"
     )
     if done.returncode != 0:
@@ -127,10 +132,10 @@ def merge_base(project: Path, head: str = "HEAD") -> Revision:
     """
     _require_repository(project)
     for branch in MAIN_BRANCHES:
-        done = _git(project, "rev-parse", "--verify", "--quiet", f"{branch}^{{commit}}")
+        done = run_git(project, "rev-parse", "--verify", "--quiet", f"{branch}^{{commit}}")
         if done.returncode != 0:
             continue
-        base = _git(project, "merge-base", branch, head)
+        base = run_git(project, "merge-base", branch, head)
         if base.returncode != 0:
             raise GitError(
                 f"'{head}' shares no history with '{branch}'",
@@ -195,7 +200,7 @@ def load_revision(project: Path, revision: Revision, root: str = ".") -> Loaded:
         if size > MAX_FILE_BYTES:
             message = f"file is over the limit of {MAX_FILE_BYTES // 1024 // 1024} MiB"
             return None, [Problem(start, "error", message, "", "file-too-large")]
-        done = _git(project, "cat-file", "blob", oid)
+        done = run_git(project, "cat-file", "blob", oid)
         if done.returncode != 0:
             raise GitError(f"cannot read {shown} at {revision.label}", "run git fsck")
         return _decode(done.stdout, shown)

@@ -38,6 +38,17 @@ class GitRepo:
         self.git("init", "--quiet", "--initial-branch=main")
         self.commit("Start from the mini playbook")
 
+    @staticmethod
+    def adopt(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Make an existing project directory a repository with one commit of everything."""
+        for name, value in _IDENTITY.items():
+            monkeypatch.setenv(name, value)
+        for args in (("init", "--quiet", "--initial-branch=main"), ("add", "--all")):
+            subprocess.run(["git", *args], cwd=path, check=True)
+        subprocess.run(
+            ["git", "commit", "--quiet", "-m", "Adopt the playbook"], cwd=path, check=True
+        )
+
     def git(self, *args: str) -> str:
         done = subprocess.run(
             ["git", *args], cwd=self.path, capture_output=True, text=True, check=True

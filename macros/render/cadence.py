@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from ..index import Index
 from ..model import FREQUENCIES, Kind, Meeting
-from .common import Site, deprecation_note, facts, heading, link, links, meta_line, sources
+from .common import (
+    Site,
+    deprecation_note,
+    facts,
+    heading,
+    history_block,
+    link,
+    links,
+    meta_line,
+    sources,
+)
 from .common import used_by as used_by_lines
 from .text import block, inline
 
@@ -90,6 +100,7 @@ def meeting_entry(meeting: Meeting, index: Index, site: Site) -> str:
         f"**Agenda**\n\n{agenda}" if agenda else "",
         f"**Outputs**\n\n{outputs}",
     ]
+    parts.append(history_block(site, Kind.MEETING, meeting))
     return "\n\n".join(part for part in parts if part)
 
 

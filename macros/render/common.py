@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from ..history import Event, History
 from ..index import Index
 from ..model import Entry, Kind, RaciActivity, Sla, Team, Term
 from ..schema import DATA_DIR, FILE_OF
@@ -32,11 +33,15 @@ class Site:
         page: The page being rendered, relative to ``docs/``, e.g. ``glossary.md``.
         pages: The page of each kind, relative to ``docs/``.
         source_url: Base URL to view data files in the repository (ending in ``/``), or "".
+        commit_url: Base URL of a commit in the repository (ending in ``/``), or "".
+        history: The changes of every entry, from git; empty outside a repository.
     """
 
     page: str = "index.md"
     pages: Mapping[Kind, str] = field(default_factory=lambda: dict(DEFAULT_PAGES))
     source_url: str = ""
+    commit_url: str = ""
+    history: History = field(default_factory=History)
 
     def href(self, kind: Kind, id_: str) -> str:
         """Return the link from the current page to an entry's anchor."""
@@ -192,3 +197,27 @@ def sources(entry: Entry) -> str:
 def tooltip(text: str) -> str:
     """Return a text safe for a link title."""
     return attribute(text)
+
+
+def commit_link(site: Site, event: Event) -> str:
+    """Return the short id of an event's commit, linked to the repository when known."""
+    short = f"`{event.commit[:7]}`"
+    return f"[{short}]({site.commit_url}{event.commit})" if site.commit_url else short
+
+
+def history_block(site: Site, kind: Kind, entry: Entry, shown: int = 10) -> str:
+    """Return a collapsed "History" box: when and how the entry changed, newest first."""
+    events = site.history.of(kind, entry.id)
+    if not events:
+        return ""
+    lines = [
+        f"    - **{event.date}**: {'; '.join(inline(c) for c in event.changes)}"
+        f" ({inline(event.subject)}, {commit_link(site, event)})"
+        for event in events[:shown]
+    ]
+    if len(events) > shown:
+        lines.append(f"    - … and {len(events) - shown} earlier changes in the repository")
+    return (
+        f'??? abstract "History: {len(events)} change{"s" if len(events) > 1 else ""}"\n\n'
+        + "\n".join(lines)
+    )

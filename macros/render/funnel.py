@@ -6,7 +6,17 @@ import html
 
 from ..index import Index
 from ..model import Kind, Qualification, Stage
-from .common import Site, deprecation_note, facts, heading, link, meta_line, sources, used_by
+from .common import (
+    Site,
+    deprecation_note,
+    facts,
+    heading,
+    history_block,
+    link,
+    meta_line,
+    sources,
+    used_by,
+)
 from .text import block, inline, plain
 
 
@@ -58,6 +68,7 @@ def stage_entry(number: int, stage: Stage, index: Index, site: Site) -> str:
         _qualification(stage.qualification),
         facts(lines),
     ]
+    parts.append(history_block(site, Kind.STAGE, stage))
     return "\n\n".join(part for part in parts if part)
 
 

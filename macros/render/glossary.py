@@ -6,7 +6,17 @@ from itertools import groupby
 
 from ..index import Index
 from ..model import Kind, Term
-from .common import Site, deprecation_note, facts, heading, links, meta_line, sources, used_by
+from .common import (
+    Site,
+    deprecation_note,
+    facts,
+    heading,
+    history_block,
+    links,
+    meta_line,
+    sources,
+    used_by,
+)
 from .text import block, inline
 
 
@@ -41,6 +51,7 @@ def term_entry(term: Term, index: Index, site: Site) -> str:
         block(term.definition),
         facts(lines),
     ]
+    parts.append(history_block(site, Kind.TERM, term))
     return "\n\n".join(part for part in parts if part)
 
 

@@ -5,7 +5,17 @@ from __future__ import annotations
 from ..formatting import kpi_target
 from ..index import Index
 from ..model import Kind, Kpi
-from .common import Site, deprecation_note, facts, heading, link, links, meta_line, sources
+from .common import (
+    Site,
+    deprecation_note,
+    facts,
+    heading,
+    history_block,
+    link,
+    links,
+    meta_line,
+    sources,
+)
 from .common import used_by as used_by_lines
 from .text import block, inline
 
@@ -42,6 +52,7 @@ def kpi_entry(kpi: Kpi, index: Index, site: Site) -> str:
         block(kpi.definition),
         facts(lines),
     ]
+    parts.append(history_block(site, Kind.KPI, kpi))
     return "\n\n".join(part for part in parts if part)
 
 

@@ -9,6 +9,7 @@ from .common import (
     deprecation_note,
     facts,
     heading,
+    history_block,
     link,
     links,
     meta_line,
@@ -34,6 +35,7 @@ def team_entry(team: Team, index: Index, site: Site) -> str:
         block(team.description) if team.description else "",
         facts(lines),
     ]
+    parts.append(history_block(site, Kind.TEAM, team))
     return "\n\n".join(part for part in parts if part)
 
 
@@ -56,6 +58,7 @@ def role_entry(role: Role, index: Index, site: Site) -> str:
         f"**Responsibilities**\n\n{duties}",
         facts(lines),
     ]
+    parts.append(history_block(site, Kind.ROLE, role))
     return "\n\n".join(part for part in parts if part)
 
 
@@ -119,6 +122,7 @@ def raci_entry(row: RaciActivity, index: Index, site: Site) -> str:
         deprecation_note(index, site, Kind.RACI, row),
         facts(lines),
     ]
+    parts.append(history_block(site, Kind.RACI, row))
     return "\n\n".join(part for part in parts if part)
 
 

@@ -11,6 +11,7 @@ from .common import (
     deprecation_note,
     facts,
     heading,
+    history_block,
     link,
     meta_line,
     party_link,
@@ -79,6 +80,7 @@ def sla_entry(sla: Sla, index: Index, site: Site) -> str:
         _escalation(index, site, sla),
         f"**Not covered**\n\n{exceptions}" if exceptions else "",
     ]
+    parts.append(history_block(site, Kind.SLA, sla))
     return "\n\n".join(part for part in parts if part)
 
 
