@@ -6,8 +6,10 @@ Loading checks each file on its own (syntax, version, sections, fields and their
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -143,6 +145,23 @@ def _load_file(
     return unreadable
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while building the playbook's many objects.
+
+    Loading creates a tree of small objects, none of them in a reference cycle; without the
+    pause, the collector walks the growing tree again and again, which costs about as much
+    as the loading itself. Reference counting still frees everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_texts(read: Reader, root: str = ".") -> Loaded:
     """Load a playbook from file texts.
 
@@ -153,6 +172,11 @@ def load_texts(read: Reader, root: str = ".") -> Loaded:
     Returns:
         The loaded playbook, every declared id and every problem found while loading.
     """
+    with paused_gc():
+        return _load_texts(read, root)
+
+
+def _load_texts(read: Reader, root: str) -> Loaded:
     ctx = Context()
     entries: dict[Kind, list[Entry]] = {kind: [] for kind in Kind}
     declared: list[Declared] = []

@@ -9,6 +9,7 @@ would keep only the last one).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -146,95 +147,105 @@ def _syntax_problem(err: yaml.YAMLError, text: str, shown: str) -> Problem:
     return _error(Location(shown, 1, 1), f"YAML syntax error: {err}", code="yaml-syntax")
 
 
-class _Composer:
-    """Build located nodes from parser events, iteratively, refusing what we do not support."""
+def _anchor(event: yaml.NodeEvent, shown: str) -> Problem:
+    return _error(
+        _mark(event.start_mark, shown),
+        f"anchors are not supported (&{event.anchor})",
+        "write the value out in full",
+        "yaml-alias",
+    )
 
-    def __init__(self, shown: str) -> None:
-        self.shown = shown
-        self.stack: list[Seq | Map] = []
-        self.pending_key: list[Node | None] = []
-        self.root: Node | None = None
-        self.documents = 0
 
-    def where(self, event: yaml.Event) -> Location:
-        return _mark(event.start_mark, self.shown)
+def _refused(event: yaml.Event, shown: str) -> Problem:
+    """Return the problem with a second document or an alias."""
+    if isinstance(event, yaml.AliasEvent):
+        return _error(
+            _mark(event.start_mark, shown),
+            f"aliases are not supported (*{event.anchor})",
+            "write the value out in full",
+            "yaml-alias",
+        )
+    return _error(
+        _mark(event.start_mark, shown),
+        "a data file holds one YAML document; found a second one",
+        "remove the '---' line and merge the two parts",
+        "yaml-documents",
+    )
 
-    def feed(self, event: yaml.Event) -> Problem | None:
-        """Take one event; return a problem that stops the composition, if any."""
-        problem = self._refuse(event)
-        if problem is not None:
-            return problem
+
+def _opened(event: yaml.CollectionStartEvent, depth: int, shown: str) -> Seq | Map | Problem:
+    """Return the empty collection an event starts, or the problem that refuses it."""
+    where = _mark(event.start_mark, shown)
+    if event.anchor is not None:
+        return _anchor(event, shown)
+    if depth >= MAX_DEPTH:
+        return _error(
+            where,
+            f"data is nested deeper than {MAX_DEPTH} levels",
+            "playbook entries need at most 4",
+            "yaml-depth",
+        )
+    if event.tag not in (None, "!", _SEQ_TAG, _MAP_TAG):
+        return _unsupported_tag(event.tag, where)
+    return Seq([], where) if isinstance(event, yaml.SequenceStartEvent) else Map([], where)
+
+
+def _scalar(event: yaml.ScalarEvent, shown: str) -> Scalar | Problem:
+    """Return the scalar an event holds, or the problem that refuses it."""
+    if event.anchor is not None:
+        return _anchor(event, shown)
+    tag = None if event.tag in (None, "!") else event.tag
+    where = _mark(event.start_mark, shown)
+    if tag is not None and tag not in _SCALAR_TAGS:
+        return _unsupported_tag(tag, where)
+    return Scalar(event.value, tag, not event.style and event.implicit[0], where)
+
+
+def _compose(events: Iterator[yaml.Event], shown: str) -> Node | Problem | None:
+    """Build located nodes from parser events, iteratively, refusing what we do not support.
+
+    This loop runs once per node of every data file, so it stays flat: one branch per kind
+    of event, the refusals checked in the order the events come.
+
+    Returns:
+        The root node, None for a stream without one, or the first problem that stops it.
+    """
+    top = Seq([], Location(shown))  # holds the root node
+    stack: list[Seq | Map] = [top]  # the open collections, innermost last
+    keys: list[Node | None] = [None]  # for each, the mapping key waiting for its value
+    documents = 0
+    for event in events:
+        node: Node
         if isinstance(event, yaml.ScalarEvent):
-            tag = None if event.tag in (None, "!") else event.tag
-            if tag is not None and tag not in _SCALAR_TAGS:
-                return _unsupported_tag(tag, self.where(event))
-            plain = not event.style and event.implicit[0]
-            self._add(Scalar(event.value, tag, plain, self.where(event)))
-        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-            return self._open(event)
-        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-            node = self.stack.pop()
-            self.pending_key.pop()
-            self._add(node)
-        return None
-
-    def _refuse(self, event: yaml.Event) -> Problem | None:
-        """Return the problem with a second document, an alias or an anchor."""
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                return _error(
-                    self.where(event),
-                    "a data file holds one YAML document; found a second one",
-                    "remove the '---' line and merge the two parts",
-                    "yaml-documents",
-                )
-        elif isinstance(event, yaml.AliasEvent):
-            return _error(
-                self.where(event),
-                f"aliases are not supported (*{event.anchor})",
-                "write the value out in full",
-                "yaml-alias",
-            )
-        elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-            return _error(
-                self.where(event),
-                f"anchors are not supported (&{event.anchor})",
-                "write the value out in full",
-                "yaml-alias",
-            )
-        return None
-
-    def _open(self, event: yaml.CollectionStartEvent) -> Problem | None:
-        if len(self.stack) >= MAX_DEPTH:
-            return _error(
-                self.where(event),
-                f"data is nested deeper than {MAX_DEPTH} levels",
-                "playbook entries need at most 4",
-                "yaml-depth",
-            )
-        if event.tag not in (None, "!", _SEQ_TAG, _MAP_TAG):
-            return _unsupported_tag(event.tag, self.where(event))
-        if isinstance(event, yaml.SequenceStartEvent):
-            self.stack.append(Seq([], self.where(event)))
+            scalar = _scalar(event, shown)
+            if isinstance(scalar, Problem):
+                return scalar
+            node = scalar
+        elif isinstance(event, yaml.CollectionStartEvent):
+            opened = _opened(event, len(stack) - 1, shown)
+            if isinstance(opened, Problem):
+                return opened
+            stack.append(opened)
+            keys.append(None)
+            continue
+        elif isinstance(event, yaml.CollectionEndEvent):
+            node = stack.pop()
+            keys.pop()
+        elif isinstance(event, yaml.AliasEvent) or (
+            isinstance(event, yaml.DocumentStartEvent) and documents > 0
+        ):
+            return _refused(event, shown)
         else:
-            self.stack.append(Map([], self.where(event)))
-        self.pending_key.append(None)
-        return None
-
-    def _add(self, node: Node) -> None:
-        if not self.stack:
-            self.root = node
-            return
-        parent = self.stack[-1]
-        key = self.pending_key[-1]
-        if isinstance(parent, Seq):
+            documents += isinstance(event, yaml.DocumentStartEvent)
+            continue
+        if isinstance(parent := stack[-1], Seq):
             parent.items.append(node)
-        elif key is None:
-            self.pending_key[-1] = node
+        elif (key := keys[-1]) is None:
+            keys[-1] = node
         else:
             parent.pairs.append((key, node))
-            self.pending_key[-1] = None
+            keys[-1] = None
+    return top.items[0] if top.items else None
 
 
 def _unsupported_tag(tag: str, where: Location) -> Problem:
@@ -257,18 +268,16 @@ def parse_yaml(text: str, shown: str) -> SourceFile:
     Returns:
         The root node and the problems met; the root is None when a problem stopped parsing.
     """
-    composer = _Composer(shown)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            problem = composer.feed(event)
-            if problem is not None:
-                return SourceFile(None, [problem])
+        root = _compose(yaml.parse(text, Loader=_Loader), shown)
     except yaml.YAMLError as err:
         return SourceFile(None, [_syntax_problem(err, text, shown)])
-    if composer.root is None:
+    if isinstance(root, Problem):
+        return SourceFile(None, [root])
+    if root is None:
         where = Location(shown, 1, 1)
         return SourceFile(None, [_error(where, "file is empty", "start it with 'version: 1'")])
-    return SourceFile(composer.root, [])
+    return SourceFile(root, [])
 
 
 def read_yaml(path: Path, shown: str) -> SourceFile:
