@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+from macros.index import Index
+from macros.load import load_directory
+from macros.render.common import Site
+from macros.render.funnel import funnel
+from macros.render.glossary import glossary
 from macros.render.text import attribute, block, code, inline, plain
 from macros.textrules import safe_url
+
+from .conftest import FIXTURES, MINI, copy_project
+from .test_check_golden import overlay
 
 
 def to_html(text: str) -> str:
@@ -27,7 +38,7 @@ def shown(text: str) -> BeautifulSoup:
         ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
         (
             "{{ 7*7 }} {% if x %}y{% endif %}",
-            "&#123;&#123; 7*7 &#125;&#125; &#123;% if x %&#125;y&#123;% endif %&#125;",
+            "&#123;&#123; 7&#42;7 &#125;&#125; &#123;% if x %&#125;y&#123;% endif %&#125;",
         ),
         ('*a*{: onclick="alert(1)" }', '*a*&#123;: onclick="alert(1)" &#125;'),
         ("[x](javascript:alert(1))", "x"),
@@ -44,6 +55,7 @@ def shown(text: str) -> BeautifulSoup:
         ("![pixel](https://tracker.example/p.png)", "&#33;[pixel](https://tracker.example/p.png)"),
         ("x](javascript:alert(1)) [y", "x&#93;(javascript:alert(1)) &#91;y"),
         ("ends with a backslash\\", "ends with a backslash&#92;"),
+        ("7*7 and 6*6 *em* **b**s", "7&#42;7 and 6&#42;6 *em* **b**s"),
     ],
 )
 def test_inline_escapes_data(data: str, expected: str) -> None:
@@ -168,3 +180,19 @@ def test_link_policy_marks_external_links(href: str) -> None:
 
 def test_link_policy_leaves_internal_links() -> None:
     assert to_html("[a](glossary.md#mql)") == '<p><a href="glossary.md#mql">a</a></p>'
+
+
+def test_renderers_drop_the_links_the_checker_refuses(tmp_path: Path) -> None:
+    """Defence in depth: even unchecked, the unsafe-links fixture renders no unsafe link."""
+    project = copy_project(MINI, tmp_path)
+    overlay(FIXTURES / "hostile" / "unsafe-links", project)
+    index = Index(load_directory(project).playbook)
+    pages = glossary(index, Site(page="glossary.md")) + funnel(index, Site(page="funnel.md"))
+    soup = shown(pages)
+    targets = [a.get("href", "") for a in soup.find_all("a")]
+    assert "https://example.com/scoring" in targets
+    assert [t for t in targets if not re.match(r"^(#|https://|[a-z]+\.md#)", t)] == []
+    assert soup.find("img") is None
+    assert soup.select(".pb-unsafe") == []
+    text = soup.get_text()
+    assert "ideal customer profile and passed the score threshold." in text

@@ -24,10 +24,13 @@ _MARKUP = re.compile(
     r"|(`+)(.+?)\7"  # `x`
 )
 _ESCAPES = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;"})
+_INTRAWORD_STAR = re.compile(r"(?<=[^\W_])\*(?=[^\W_])")
 
 
 def _escape(text: str) -> str:
     escaped = html.escape(text, quote=False).translate(_ESCAPES)
+    # "7*7" and "a*b" are not emphasis: two of them must not pair up across the text.
+    escaped = _INTRAWORD_STAR.sub("&#42;", escaped)
     # A final backslash would escape the bracket or brace that follows the fragment.
     return escaped[:-1] + "&#92;" if escaped.endswith("\\") else escaped
 
