@@ -2,14 +2,16 @@
 
 The tree is built from libyaml's event stream by an iterative composer of our own, so that:
 no tag ever constructs an object (values are read as text, and typed by the schema later);
-anchors and aliases are refused (no expansion bomb); nesting depth and file size are bounded
-(no stack overflow, no memory exhaustion); duplicate keys stay visible to the loader (PyYAML
-would keep only the last one).
+anchors and aliases are refused (no expansion bomb); nesting depth, file size and the number
+of parts are bounded (no stack overflow, no memory exhaustion: a file of 8 MiB written as
+``[a,a,a,…]`` would otherwise become four million nodes); duplicate keys stay visible to the
+loader (PyYAML would keep only the last one).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -19,6 +21,9 @@ from .model import Location, Problem
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 24
+MAX_EVENTS = 250_000
+"""Parser events per file (a value is one, a list or mapping two): the default playbook's
+largest file has under 2,000."""
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STD = "tag:yaml.org,2002:"
@@ -268,12 +273,24 @@ def parse_yaml(text: str, shown: str) -> SourceFile:
     Returns:
         The root node and the problems met; the root is None when a problem stopped parsing.
     """
+    events = yaml.parse(text, Loader=_Loader)
     try:
-        root = _compose(yaml.parse(text, Loader=_Loader), shown)
+        root = _compose(islice(events, MAX_EVENTS), shown)
+        more = None if isinstance(root, Problem) else next(events, None)
     except yaml.YAMLError as err:
         return SourceFile(None, [_syntax_problem(err, text, shown)])
+    except UnicodeEncodeError as err:
+        # Text decoded with "surrogateescape" holds lone surrogates that libyaml cannot take.
+        where = _position(text, err.start, shown)
+        message = f"text holds U+{ord(text[err.start]):04X}, which is not a character"
+        return SourceFile(None, [_error(where, message, "save the file as UTF-8", "not-utf8")])
     if isinstance(root, Problem):
         return SourceFile(None, [root])
+    if more is not None:
+        message = f"file has more than {MAX_EVENTS:,} parts (values, lists and mappings)"
+        hint = "split the data or remove what does not belong in the handbook"
+        where = _mark(more.start_mark, shown)
+        return SourceFile(None, [_error(where, message, hint, "file-too-large")])
     if root is None:
         where = Location(shown, 1, 1)
         return SourceFile(None, [_error(where, "file is empty", "start it with 'version: 1'")])

@@ -147,3 +147,41 @@ def test_long_id_lists_are_checked_in_linear_time() -> None:
     assert time.perf_counter() - start < 5
     assert len(problems) == 50_000
     assert {p.code for p in problems} == {"unknown-reference"}
+
+
+def test_too_many_values_fail_fast_in_bounded_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under 8 MiB, `[a,a,a,…]` is four million values: reading stops at the limit."""
+    project = copy_project(MINI, tmp_path)
+    path = project / GLOSSARY
+    path.write_text("version: 1\nterms: [" + "a," * 4_000_000 + "]\n", "utf-8")
+    assert path.stat().st_size < 8 * 1024 * 1024
+    start = time.perf_counter()
+    code, output = run_check(project, monkeypatch)
+    assert time.perf_counter() - start < 3
+    assert code == 1
+    assert output == (
+        f"{GLOSSARY}:2:499995: error: file has more than 250,000 parts (values, lists and "
+        "mappings); split the data or remove what does not belong in the handbook\n"
+        "playbook check: 1 error, 0 warnings\n"
+    )
+    tracemalloc.start()
+    check_directory(project)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 200 * 1024 * 1024
+
+
+def test_text_that_is_not_unicode_is_a_problem_not_a_crash() -> None:
+    """A reader that decodes with surrogateescape hands over lone surrogates."""
+    files = {p.name: p.read_text("utf-8") for p in (MINI / "playbook_data").glob("*.yml")}
+    raw = files["glossary.yml"].encode("utf-8").replace(b"Hot lead", b"Hot \xff lead")
+    files["glossary.yml"] = raw.decode("utf-8", "surrogateescape")
+    problems = check_loaded(load_texts(lambda name, _shown: (files[name], [])))
+    assert [str(p) for p in problems] == [
+        (
+            "playbook_data/glossary.yml:9:17: error: text holds U+DCFF, which is not a "
+            "character; save the file as UTF-8"
+        )
+    ]
