@@ -96,11 +96,15 @@ def test_data_cannot_close_a_link_label_around_it() -> None:
 
 
 def test_block_neutralises_attribute_lists_headings_and_code() -> None:
-    data = '# Title\n\n    indented\n\nA paragraph.\n{: onclick="alert(1)" }\n\n*[HTML]: x'
+    data = (
+        '# Title\n\n    indented\n\nA paragraph.\n{: onclick="alert(1)" }\n\n*[HTML]: x\n\n'
+        "```\n<b>fenced</b>\n```\n\n> quoted"
+    )
     soup = shown(block(data))
-    assert [tag.name for tag in soup.find_all(True)] == ["p", "p", "p", "p"]
+    assert [tag.name for tag in soup.find_all(True)] == ["p"] * 6
     assert soup.find(attrs={"onclick": True}) is None
     assert '{: onclick="alert(1)" }' in soup.get_text()
+    assert "```\n<b>fenced</b>\n```" in soup.get_text()
 
 
 def test_plain_keeps_text_that_is_not_markup() -> None:

@@ -17,6 +17,7 @@ from ..textrules import LINK, safe_url
 
 _BLOCK_START = re.compile(r"^(\s*)(#{1,6}\s|>|\[[^\]]*\]:|\*\[|={3,}|-{3,}\s*$|\|)", re.MULTILINE)
 _INDENTED_CODE = re.compile(r"^( {4,}|\t)", re.MULTILINE)
+_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})", re.MULTILINE)
 _MARKUP = re.compile(
     r"(?<![*\w])(\*{1,3})(?=\S)(.+?)(?<=\S)\1(?![*\w])"  # *x*, **x**, ***x***
     r"|(?<![_\w])(_{1,3})(?=\S)(.+?)(?<=\S)\3(?![_\w])"  # _x_, __x__
@@ -71,6 +72,10 @@ def block(text: str) -> str:
     for paragraph in paragraphs:
         lines = _INDENTED_CODE.sub("", paragraph)
         safe = _BLOCK_START.sub(r"\1\\\2", _links(lines))
+        # A code fence would show the escaped text as entities: keep its marks as text.
+        safe = _FENCE.sub(
+            lambda m: m[1] + "&#96;" * m[2].count("`") + "&#126;" * m[2].count("~"), safe
+        )
         rendered.append(safe)
     return "\n\n".join(rendered)
 
