@@ -47,7 +47,7 @@ test-fast: $(STAMP) ## Tests without the site builds and the browser
 	$(BIN)/pytest -n 2 -m "not slow"
 
 site: $(STAMP) ## Build the handbook into site/ (strict; swapped in only on success)
-	$(BIN)/python -m macros.build_site --strict
+	$(BIN)/playbook build --site-dir site
 
 serve: $(STAMP) ## Preview the handbook with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --strict --livereload

@@ -18,6 +18,7 @@ from .gitsource import GitError, Revision, load_revision, merge_base, resolve
 from .load import load_directory, shown_path
 from .model import Location, Problem
 from .report import FORMATS, Format, render
+from .sitebuild import SiteDirError, build_site
 
 _T = TypeVar("_T")
 _ROOT = click.option(
@@ -164,3 +165,41 @@ def codeowners(root: str, to_stdout: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     click.echo(f"wrote {CODEOWNERS}")
+
+
+@main.command()
+@_ROOT
+@click.option(
+    "--site-dir",
+    default="site",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Where the site goes, relative to the project root.",
+)
+def build(root: str, site_dir: str) -> None:
+    """Build the handbook site strictly, replacing the previous one only on success.
+
+    MkDocs builds into a new directory next to the site directory; the new site is swapped
+    in when the build succeeds. When it fails (data errors or warnings, a broken page),
+    the previous site is left exactly as it was and MkDocs' messages say why, with
+    path:line:col for every data problem.
+    Exit status: 0 when built, 1 when the build failed, 2 on usage errors.
+
+    Example: playbook build --site-dir public
+    """
+    project = Path(root)
+    site = project / site_dir
+    if not (project / "mkdocs.yml").is_file():
+        click.echo(f"playbook: error: no mkdocs.yml in {root}", err=True)
+        click.echo("hint: run from the project root, or name it with --root", err=True)
+        sys.exit(2)
+    try:
+        status = build_site(project, site)
+    except SiteDirError as err:
+        click.echo(f"playbook: error: {err}", err=True)
+        click.echo("hint: choose another --site-dir", err=True)
+        sys.exit(2)
+    if status != 0:
+        click.echo(f"playbook build: failed; {site} was left as it was", err=True)
+        sys.exit(1)
+    click.echo(f"playbook build: built {site}")
