@@ -1,0 +1,277 @@
+"""Fuzzing the default playbook: whatever a pull request does to the data, nothing crashes.
+
+Mutations change value types, delete and rename keys, duplicate entries, swap references,
+reorder lists, insert Unicode (direction marks, emoji, NUL, line separators, surrogates
+left by undecodable bytes), very long strings, and cut files short. The checker must
+answer every one with problems that name a file, a line and a column, or accept it; when
+it accepts, the site must build.
+
+PLAYBOOK_FUZZ_EXAMPLES sets the number of examples per test (``make fuzz`` runs 20,000).
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import shutil
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from macros.check import check_loaded
+from macros.load import load_texts, shown_path
+from macros.model import Problem
+from macros.schema import FILES, SECTIONS, ListOf, Text
+from macros.source import parse_yaml, read_yaml
+
+from .conftest import ROOT
+from .siteproject import make_project, run_build
+
+EXAMPLES = int(os.environ.get("PLAYBOOK_FUZZ_EXAMPLES", "1500"))
+SITE_EXAMPLES = max(6, EXAMPLES // 1000)
+DATA = ROOT / "playbook_data"
+NAMES = [spec.name for spec in FILES]
+TEXTS = {name: (DATA / name).read_text("utf-8") for name in NAMES}
+TREES = {name: yaml.safe_load(text) for name, text in TEXTS.items()}
+SHOWN = {shown_path(".", name) for name in NAMES}
+IDS = sorted(
+    {e["id"] for t in TREES.values() for s in t.values() if isinstance(s, list) for e in s}
+)
+KEYS = sorted(
+    {k for t in TREES.values() for s in t.values() if isinstance(s, list) for e in s for k in e}
+)
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+SPECIAL = [
+    "\u200f",  # right-to-left mark
+    "\u202e",  # right-to-left override
+    "\u2028",  # line separator
+    "\x85",  # next line
+    "\x00",
+    "\ufeff",
+    "\t",
+    "\r",
+    "😀",
+    "👩🏽‍💻",
+    "e\u0301",
+    "'",
+    '"',
+    "\\",
+    *[":", "-", "[", "]", "{", "}", ",", "&", "*", "!", "|", ">", "%", "@", "`", "#", "?"],
+    *["~", "<<", "---", "...", "%YAML 1.1\n", "--- !!python/name:os.system\n"],
+]
+words = st.one_of(
+    st.text(max_size=20),
+    st.sampled_from(SPECIAL),
+    st.sampled_from(IDS),
+    st.integers(1_000, 100_000).map(lambda n: "x" * n),
+)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.dates(),
+    st.sampled_from(IDS),
+    st.lists(words, max_size=4).map("".join),
+    st.integers(1_000, 200_000).map(lambda n: "a " * n),
+)
+keys = st.one_of(st.sampled_from(KEYS), st.text(max_size=12), st.integers(), st.none())
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(keys, inner, max_size=3),
+    max_leaves=6,
+)
+
+
+def assert_located(problems: tuple[Problem, ...]) -> None:
+    """Every problem names a data file, a line and a column, and prints."""
+    for problem in problems:
+        assert problem.where.path in SHOWN, problem
+        assert problem.where.line >= 1, problem
+        assert problem.where.col >= 1, problem
+        assert problem.severity in ("error", "warning"), problem
+        assert problem.message, problem
+        assert str(problem)
+
+
+def check(texts: dict[str, str]) -> tuple[Problem, ...]:
+    problems = check_loaded(load_texts(lambda name, _shown: (texts[name], [])))
+    assert_located(problems)
+    return problems
+
+
+def paths(tree: Any, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every node of a YAML tree, as the path of keys and indexes leading to it."""
+    found = [at]
+    if isinstance(tree, dict):
+        for key, value in tree.items():
+            found += paths(value, (*at, key))
+    elif isinstance(tree, list):
+        for index, value in enumerate(tree):
+            found += paths(value, (*at, index))
+    return found
+
+
+def _parent(tree: Any, path: tuple[Any, ...]) -> Any:
+    for step in path[:-1]:
+        tree = tree[step]
+    return tree
+
+
+def mutate_tree(tree: Any, data: st.DataObject) -> Any:
+    """Apply one structural mutation somewhere in the tree; return the (new) tree."""
+    path = data.draw(st.sampled_from(paths(tree)))
+    operation = data.draw(st.sampled_from(["replace", "delete", "rename", "copy", "shuffle"]))
+    if not path:
+        return data.draw(values) if operation == "replace" else tree
+    parent, last = _parent(tree, path), path[-1]
+    if operation == "replace":
+        parent[last] = data.draw(values)
+    elif operation == "delete":
+        del parent[last]
+    elif operation == "rename" and isinstance(parent, dict):
+        parent[data.draw(keys)] = parent.pop(last)
+    elif operation == "copy" and isinstance(parent, list):
+        parent.insert(data.draw(st.integers(0, len(parent))), copy.deepcopy(parent[last]))
+    elif operation == "shuffle" and isinstance(parent[last], list):
+        parent[last] = data.draw(st.permutations(parent[last]))
+    return tree
+
+
+@pytest.mark.fuzz
+@FUZZ
+@given(name=st.sampled_from(NAMES), data=st.data())
+def test_checker_survives_structural_mutations(name: str, data: st.DataObject) -> None:
+    tree = copy.deepcopy(TREES[name])
+    for _ in range(data.draw(st.integers(1, 4))):
+        tree = mutate_tree(tree, data)
+    text = yaml.safe_dump(tree, allow_unicode=True, sort_keys=False)
+    check({**TEXTS, name: text})
+
+
+def mutate_text(text: str, data: st.DataObject) -> str:
+    """Apply one edit to the file's text, as a careless edit or a bad merge would."""
+    lines = text.splitlines(keepends=True)
+    at = data.draw(st.integers(0, len(text)))
+    line = data.draw(st.integers(0, max(len(lines) - 1, 0)))
+    operation = data.draw(
+        st.sampled_from(["cut", "insert", "delete", "surrogate", "dup-line", "swap", "indent"])
+    )
+    if operation == "cut":
+        return text[:at]
+    if operation == "insert":
+        return text[:at] + data.draw(words) + text[at:]
+    if operation == "delete":
+        return text[:at] + text[at + data.draw(st.integers(1, 200)) :]
+    if operation == "surrogate":  # a byte that was not UTF-8, decoded with surrogateescape
+        return text[:at] + chr(data.draw(st.integers(0xDC80, 0xDCFF))) + text[at:]
+    if not lines:
+        return text
+    if operation == "dup-line":
+        lines.insert(data.draw(st.integers(0, len(lines))), lines[line])
+    elif operation == "swap":
+        other = data.draw(st.integers(0, len(lines) - 1))
+        lines[line], lines[other] = lines[other], lines[line]
+    else:
+        lines[line] = data.draw(st.sampled_from(["", "  ", "\t", "- "])) + lines[line].lstrip()
+    return "".join(lines)
+
+
+@pytest.mark.fuzz
+@FUZZ
+@given(name=st.sampled_from(NAMES), data=st.data())
+def test_checker_survives_text_mutations(name: str, data: st.DataObject) -> None:
+    text = TEXTS[name]
+    for _ in range(data.draw(st.integers(1, 3))):
+        text = mutate_text(text, data)
+    check({**TEXTS, name: text})
+
+
+@pytest.mark.fuzz
+@FUZZ
+@given(text=st.one_of(st.text(), st.lists(st.sampled_from(SPECIAL) | words).map("".join)))
+def test_parser_never_raises(text: str) -> None:
+    source = parse_yaml(text, "playbook_data/kpis.yml")
+    assert_located(tuple(source.problems))
+    assert (source.root is None) == bool(source.problems)
+
+
+@pytest.mark.fuzz
+@FUZZ
+@given(
+    raw=st.one_of(
+        st.binary(),
+        st.text().map(str.encode),
+        st.sampled_from(NAMES).map(lambda name: TEXTS[name].encode("utf-8")),
+    ),
+    cut=st.integers(0, 10_000),
+    noise=st.binary(max_size=8),
+)
+def test_reader_never_raises_on_bytes(
+    raw: bytes, cut: int, noise: bytes, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    path = tmp_path_factory.getbasetemp() / "fuzz-kpis.yml"
+    path.write_bytes(raw[:cut] + noise + raw[cut:])
+    source = read_yaml(path, "playbook_data/kpis.yml")
+    assert_located(tuple(source.problems))
+
+
+def _text_paths(tree: dict[str, Any]) -> list[tuple[str, int, str, bool]]:
+    """The text fields of every entry: section, index, field, and whether one line."""
+    found = []
+    for section in SECTIONS.values():
+        for index, entry in enumerate(tree.get(section.key, [])):
+            for field in section.record.fields:
+                listed = isinstance(field.type, ListOf) and isinstance(field.type.item, Text)
+                if isinstance(field.type, Text) and field.name in entry:
+                    found.append((section.key, index, field.name, field.type.single_line))
+                elif listed and entry.get(field.name):
+                    found.append((section.key, index, field.name, True))
+    return found
+
+
+prose = st.lists(
+    st.one_of(
+        st.text(st.characters(exclude_categories=["Cc", "Cs", "Zl", "Zp"]), max_size=30),
+        st.sampled_from(["*em*", "**strong**", "[web](https://example.com/a)", "😀", "\u200f"]),
+        st.sampled_from(["<b>x</b>", "{{ 7*7 }}", "{% raw %}", '{: onclick="x" }', "7*7"]),
+    ),
+    min_size=1,
+    max_size=6,
+).map(" ".join)
+
+
+@pytest.mark.slow
+@pytest.mark.fuzz
+@settings(max_examples=SITE_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@given(name=st.sampled_from(NAMES), data=st.data())
+def test_accepted_data_builds(
+    name: str, data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Text fields rewritten with any text: when the checker accepts, the site builds."""
+    tree = copy.deepcopy(TREES[name])
+    fields = _text_paths(tree)
+    for _ in range(data.draw(st.integers(1, 8))):
+        key, index, field, one_line = data.draw(st.sampled_from(fields))
+        text = data.draw(prose.filter(str.strip))
+        text = " ".join(text.split()) if one_line else text
+        entry = tree[key][index]
+        entry[field] = [text] if isinstance(entry[field], list) else text
+    texts = {**TEXTS, name: yaml.safe_dump(tree, allow_unicode=True, sort_keys=False)}
+    assume(check(texts) == ())
+    base = tmp_path_factory.mktemp("fuzz-site")
+    (base / "data" / "playbook_data").mkdir(parents=True)
+    for file_name, text in texts.items():
+        (base / "data" / "playbook_data" / file_name).write_text(text, "utf-8")
+    project = make_project(base / "project", base / "data")
+    result = run_build(project)
+    shutil.rmtree(base)
+    assert result.returncode == 0, result.stderr
