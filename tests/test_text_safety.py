@@ -95,6 +95,15 @@ def test_data_cannot_close_a_link_label_around_it() -> None:
     ]
 
 
+def test_a_bar_in_data_adds_no_table_column() -> None:
+    row = f"| {inline('Mon | Thu')} | {inline('[a|b](https://e.example/?q=a|b)')} |"
+    soup = shown(f"| When | Link |\n|---|---|\n{row}")
+    cells = soup.find_all("td")
+    assert [cell.get_text() for cell in cells] == ["Mon | Thu", "a|b"]
+    assert cells[1].a is not None
+    assert cells[1].a["href"] == "https://e.example/?q=a%7Cb"
+
+
 def test_block_neutralises_attribute_lists_headings_and_code() -> None:
     data = (
         '# Title\n\n    indented\n\nA paragraph.\n{: onclick="alert(1)" }\n\n*[HTML]: x\n\n'

@@ -3,9 +3,10 @@
 Data is untrusted. HTML is escaped, so ``<script>`` shows as text; braces are escaped, so
 neither Markdown attribute lists (``{: onclick=… }``) nor template syntax (``{{ … }}``)
 can act; square brackets are escaped, so data cannot close the label of a link the
-renderers wrap around it; links keep only web, mail and in-site targets, and an image
-becomes a link (the site loads nothing from another host). Emphasis (``*x*``, ``**x**``)
-and links with safe targets stay, as documented in the data contract.
+renderers wrap around it; vertical bars are escaped, so data cannot add a table column;
+links keep only web, mail and in-site targets, and an image becomes a link (the site
+loads nothing from another host). Emphasis (``*x*``, ``**x**``) and links with safe
+targets stay, as documented in the data contract.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ _MARKUP = re.compile(
     r"|(~~)(?=\S)(.+?)(?<=\S)~~"  # ~~x~~
     r"|(`+)(.+?)\7"  # `x`
 )
-_ESCAPES = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;"})
+_ESCAPES = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;", "|": "&#124;"})
+_URL_ESCAPES = str.maketrans({"{": "%7B", "}": "%7D", "|": "%7C"})
 _INTRAWORD_STAR = re.compile(r"(?<=[^\W_])\*(?=[^\W_])")
 
 
@@ -50,7 +52,7 @@ def _links(text: str) -> str:
         out.append(before[:-1] + "&#33;" if before.endswith("!") else before)
         label, url = match.group(1), match.group(2)
         if safe_url(url):
-            target = html.escape(url, quote=True).replace("{", "%7B").replace("}", "%7D")
+            target = html.escape(url, quote=True).translate(_URL_ESCAPES)
             out.append(f"[{_escape(label)}]({target})")
         else:
             out.append(_escape(label))
