@@ -9,7 +9,7 @@ from pathlib import Path
 from . import rules
 from .coverage import coverage
 from .index import Index
-from .load import Declared, Loaded, load_directory
+from .load import Declared, Loaded, load_directory, paused_gc
 from .model import DataError, Kind, Playbook, Problem
 from .suggest import did_you_mean
 from .textrules import link_problems
@@ -79,9 +79,8 @@ def unresolved_references(
     ids: dict[Kind, set[str]] = defaultdict(set)
     for item in declared:
         ids[item.kind].add(item.id)
-    index = Index(playbook)
-    for kind in Kind:
-        ids[kind].update(index.former[kind])
+    for kind, entry in playbook.all_entries():
+        ids[kind].update(entry.renamed_from)
     for ref in playbook.references:
         matches = [kind for kind in ref.targets if ref.target in ids[kind]]
         if not matches and unreadable.intersection(ref.targets):
@@ -110,14 +109,19 @@ def unresolved_references(
             )
 
 
-def check_loaded(loaded: Loaded) -> tuple[Problem, ...]:
-    """Return every problem of a loaded playbook, the loader's included, sorted by place."""
+def check_loaded(loaded: Loaded, index: Index | None = None) -> tuple[Problem, ...]:
+    """Return every problem of a loaded playbook, the loader's included, sorted by place.
+
+    Args:
+        loaded: The loaded playbook.
+        index: The playbook's index, when the caller has built it already.
+    """
     playbook = loaded.playbook
     found: list[Problem] = list(loaded.problems)
     found += duplicate_ids(loaded.declared)
     found += former_id_clashes(playbook)
     found += unresolved_references(playbook, loaded.declared, loaded.unreadable)
-    index = Index(playbook)
+    index = index or Index(playbook)
     found += rules.check_rules(playbook, index)
     found += link_problems(playbook)
     if not any(p.severity == "error" for p in found):
@@ -137,8 +141,9 @@ def check_directory(project: Path, root: str = ".") -> tuple[Playbook, tuple[Pro
     Returns:
         The playbook (valid entries only) and every problem, errors and warnings.
     """
-    loaded = load_directory(project, root)
-    return loaded.playbook, check_loaded(loaded)
+    with paused_gc():
+        loaded = load_directory(project, root)
+        return loaded.playbook, check_loaded(loaded)
 
 
 def load_checked(project: Path, root: str = ".", *, strict: bool = False) -> Playbook:

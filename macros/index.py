@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .model import Entry, Kind, Playbook, Reference
 
 PARTY_KINDS = (Kind.TEAM, Kind.ROLE)
+_ORDER = {kind: number for number, kind in enumerate(Kind)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,7 @@ class Index:
             if target is not None:
                 use = Use(ref.source_kind, ref.source_id, ref.field)
                 self._used_by[target].append(use)
+        self._sorted: dict[tuple[Kind, str], list[Use]] = {}
 
     def get(self, kind: Kind, id_: str) -> Entry | None:
         """Return the entry of ``kind`` with ``id_``, following a former id."""
@@ -63,10 +65,15 @@ class Index:
 
     def used_by(self, kind: Kind, id_: str) -> list[Use]:
         """Return the places that refer to an entry, sorted, without repeats."""
-        return sorted(
-            set(self._used_by.get((kind, id_), [])),
-            key=lambda use: (list(Kind).index(use.kind), use.id, use.field),
-        )
+        key = (kind, id_)
+        found = self._sorted.get(key)
+        if found is None:
+            found = sorted(
+                set(self._used_by.get(key, ())),
+                key=lambda use: (_ORDER[use.kind], use.id, use.field),
+            )
+            self._sorted[key] = found
+        return list(found)
 
     def party(self, id_: str) -> Entry | None:
         """Return the team or role named ``id_``."""
