@@ -7,19 +7,24 @@ registers macros that hand the loaded playbook to pure renderers returning Markd
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
+from mkdocs.config.base import LegacyConfig
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .check import check_directory
+from .check import check_loaded
 from .history import History, read_history
 from .index import Index
+from .load import load_directory, paused_gc
 from .model import DataError, Kind
-from .render import cadence, changes, funnel, glossary, kpis, roles, slas
+from .render import cadence, changes, funnel, glossary, kpis, roles, slas, split
 from .render.common import DEFAULT_PAGES, Site
 from .render.contract import data_contract
 from .render.inline import abbreviations, entry_link, summary
@@ -68,12 +73,15 @@ class MacrosEnv(Protocol):
 
 def _load(project: Path) -> Index:
     root = os.path.relpath(project) if project.is_absolute() else str(project)
-    playbook, problems = check_directory(project, root)
+    with paused_gc():
+        loaded = load_directory(project, root)
+        index = Index(loaded.playbook)
+        problems = check_loaded(loaded, index)
     if any(p.severity == "error" for p in problems):
         raise PluginError(str(DataError(problems)))
     for problem in problems:
         log.warning(str(problem))
-    return Index(playbook)
+    return index
 
 
 def _repo_urls(conf: Any) -> tuple[str, str]:
@@ -96,6 +104,7 @@ def _history(project: Path, settings: Mapping[str, Any]) -> History:
 
 def define_env(env: MacrosEnv) -> None:
     """Load the playbook and register the macros (called by mkdocs-macros once per build)."""
+    gc.unfreeze()  # in case the last build of `mkdocs serve` stopped before on_post_build
     index = _load(Path(env.project_dir))
     settings = env.conf["extra"].get("playbook", {})
     pages = {**DEFAULT_PAGES, **{Kind[k.upper()]: v for k, v in settings.get("pages", {}).items()}}
@@ -103,20 +112,65 @@ def define_env(env: MacrosEnv) -> None:
     history = _history(Path(env.project_dir), settings)
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = abbreviations(index)
 
-    def site() -> Site:
+    limits = {Kind[k.upper()]: int(v) for k, v in settings.get("split_above", {}).items()}
+    parts = split.plan(index, pages, {**split.SPLIT_ABOVE, **limits})
+    by_id = parts.pages()
+
+    def site(page: str = "") -> Site:
         return Site(
-            page=env.page.file.src_uri,
+            page=page or env.page.file.src_uri,
             pages=pages,
             source_url=source_url,
             commit_url=commit_url,
             history=history,
+            parts=by_id,
         )
 
+    if parts.parts:
+        generated = {p.path: split.part_page(p, index, site(p.path), parts) for p in parts.parts}
+        env.conf["plugins"]["playbook-parts"] = _Parts(generated)
     for name, render in BLOCKS.items():
+        kind = split.BLOCKS.get(name)
+        if kind is not None and parts.of(kind):
+            render = _split_index(kind, parts, render)  # noqa: PLW2901 (the page is an index)
         env.macro(_block(render, index, site), name)
     for name, kind in INLINE_KINDS.items():
         env.macro(_inline(kind, name, index, site, env), name)
     env.macro(data_contract, "data_contract")
+    # The playbook lives until the build ends: keep the collector from walking it again and
+    # again while MkDocs renders the pages (3% of a large build); see on_post_build.
+    gc.freeze()
+
+
+def on_post_build(env: MacrosEnv) -> None:  # noqa: ARG001 (the mkdocs-macros hook's signature)
+    """Let the collector see the playbook again once the site is written."""
+    gc.unfreeze()
+
+
+class _Parts(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
+    """Adds the pages of split kinds to the build, outside the navigation."""
+
+    def __init__(self, parts: Mapping[str, str]) -> None:
+        self.parts = parts
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        for path, markdown in self.parts.items():
+            if files.get_file_from_path(path) is not None:
+                raise PluginError(f"docs/{path} exists; the playbook needs that path for a part")
+            files.append(
+                File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+            )
+        return files
+
+
+def _split_index(
+    kind: Kind, parts: split.Plan, whole: Callable[[Index, Site], str]
+) -> Callable[[Index, Site], str]:
+    def render(index: Index, site: Site) -> str:
+        return split.index_page(kind, index, site, parts)
+
+    render.__doc__ = whole.__doc__
+    return render
 
 
 def _block(render: Callable[[Index, Site], str], index: Index, site: Callable[[], Site]) -> Any:

@@ -6,6 +6,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..history import Event, History
 from ..index import Index
@@ -35,6 +36,7 @@ class Site:
         source_url: Base URL to view data files in the repository (ending in ``/``), or "".
         commit_url: Base URL of a commit in the repository (ending in ``/``), or "".
         history: The changes of every entry, from git; empty outside a repository.
+        parts: For a kind split over several pages, the page of each entry id.
     """
 
     page: str = "index.md"
@@ -42,20 +44,32 @@ class Site:
     source_url: str = ""
     commit_url: str = ""
     history: History = field(default_factory=History)
+    parts: Mapping[Kind, Mapping[str, str]] = field(default_factory=dict)
 
     def href(self, kind: Kind, id_: str) -> str:
         """Return the link from the current page to an entry's anchor."""
-        target = self.pages[kind]
+        target = self.parts.get(kind, {}).get(id_) or self.pages[kind]
         if target == self.page:
             return f"#{id_}"
-        start = posixpath.dirname(self.page) or "."
-        return f"{posixpath.relpath(target, start)}#{id_}"
+        return f"{_relative(self.page, target)}#{id_}"
 
     def source(self, kind: Kind, entry: Entry) -> str:
         """Return the URL of an entry's line in its data file, or "" without a repository."""
         if not self.source_url:
             return ""
         return f"{self.source_url}{DATA_DIR}/{FILE_OF[kind]}#L{entry.where.line}"
+
+
+@lru_cache(maxsize=4096)
+def _relative(page: str, target: str) -> str:
+    """Return the path of ``target`` relative to ``page`` (cached: thousands of links)."""
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+@lru_cache(maxsize=65536)
+def _name(text: str) -> str:
+    """Return a display name as Markdown (cached: each entry is linked many times)."""
+    return inline(text)
 
 
 def title(entry: Entry) -> str:
@@ -75,7 +89,7 @@ def link(index: Index, site: Site, kind: Kind, id_: str) -> str:
     entry = index.get(kind, id_)
     if entry is None:
         return f"`{id_}`"
-    return f"[{inline(title(entry))}]({site.href(kind, entry.id)})"
+    return f"[{_name(title(entry))}]({site.href(kind, entry.id)})"
 
 
 def party_link(index: Index, site: Site, id_: str) -> str:
@@ -155,6 +169,7 @@ RELATIONS: Mapping[tuple[Kind, str], str] = {
 }
 
 
+@lru_cache(maxsize=1024)
 def _relation(kind: Kind, field_name: str) -> str:
     base = re.sub(r"\[\d+\]", "", field_name)
     if base == "owner":

@@ -1,0 +1,279 @@
+"""Large kinds on several pages: a glossary by letter, KPIs by stage, roles by team.
+
+Below its threshold a kind renders on its one page as always. Above it, the kind's page
+becomes an index: every entry listed by name, each item carrying the entry's id (and its
+former ids) as anchors and linking to the sub-page, or *part*, that holds the entry; a
+small local script forwards a permanent link such as ``glossary/#mql`` to
+``glossary/m/#mql``. Links between entries point straight at the parts (``Site.parts``).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from itertools import groupby
+from typing import NamedTuple
+
+from ..index import Index
+from ..model import (
+    FREQUENCIES,
+    Entry,
+    Kind,
+    Kpi,
+    Meeting,
+    Playbook,
+    RaciActivity,
+    Role,
+    Sla,
+    Term,
+)
+from . import cadence, glossary, kpis, roles, slas
+from .common import Site, title
+from .text import inline
+
+SPLIT_ABOVE: Mapping[Kind, int] = {
+    Kind.TERM: 400,
+    Kind.KPI: 300,
+    Kind.SLA: 250,
+    Kind.MEETING: 250,
+    Kind.ROLE: 100,
+    Kind.RACI: 100,
+}
+"""A kind gets parts when it has more entries than this (pages stay near 1 MB at most);
+a part holds at most as many entries."""
+
+BLOCKS: Mapping[str, Kind] = {
+    "glossary": Kind.TERM,
+    "kpis": Kind.KPI,
+    "slas": Kind.SLA,
+    "cadence": Kind.MEETING,
+    "roles": Kind.ROLE,
+    "raci": Kind.RACI,
+}
+"""The block macros that render a whole kind, and become its index when it is split."""
+
+FORWARD = """<script>
+(function () {
+  function forward() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var item = id && document.getElementById(id);
+    if (item && item.hasAttribute("data-pb-part")) { location.replace(item.href); }
+  }
+  forward();
+  window.addEventListener("hashchange", forward);
+})();
+</script>"""
+
+
+class Group(NamedTuple):
+    """Entries that belong together: a letter, a stage, a team, a frequency."""
+
+    key: str
+    anchor: str
+    title: str
+    entries: list[Entry]
+
+
+@dataclass(frozen=True, slots=True)
+class Grouping:
+    """How one kind is split, and what its pages are called."""
+
+    noun: str
+    heading: str
+    prefix: str
+    level: int
+    groups: Callable[[Index], list[Group]]
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One sub-page: its path under ``docs/``, its group, title and entries in order."""
+
+    kind: Kind
+    path: str
+    group: Group
+    title: str
+    entries: tuple[Entry, ...]
+
+
+def _letter(term: Term) -> str:
+    first = term.term[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def _terms(index: Index) -> list[Group]:
+    terms = sorted(index.playbook.terms, key=lambda t: (t.term.casefold(), t.id))
+    groups = []
+    for letter, members in groupby(terms, key=_letter):
+        key = letter.lower() if letter != "#" else "other"
+        groups.append(Group(key, f"letter-{letter.lower()}", letter, list(members)))
+    return groups
+
+
+def _kpis(index: Index) -> list[Group]:
+    return [
+        Group(s.id, f"stage-{s.id}", s.name, [k for k in index.playbook.kpis if k.stage == s.id])
+        for s in index.playbook.stages
+    ]
+
+
+def _meetings(index: Index) -> list[Group]:
+    rhythm = cadence.RHYTHM
+    return [
+        Group(f, f"every-{f}", rhythm[f], [m for m in index.playbook.meetings if m.frequency == f])
+        for f in FREQUENCIES
+    ]
+
+
+def _team(index: Index, party: str) -> str:
+    entry = index.party(party)
+    return entry.team if isinstance(entry, Role) else party
+
+
+def _by_team(index: Index, anchor: str, pairs: Iterator[tuple[str, Entry]]) -> list[Group]:
+    found: dict[str, list[Entry]] = {team.id: [] for team in index.playbook.teams}
+    for team, entry in pairs:
+        found.setdefault(team, []).append(entry)
+    names = {team.id: team.name for team in index.playbook.teams}
+    return [
+        Group(key, f"{anchor}-{key}", names.get(key, key), entries)
+        for key, entries in found.items()
+        if entries
+    ]
+
+
+GROUPINGS: Mapping[Kind, Grouping] = {
+    Kind.TERM: Grouping("terms", "Glossary: {}", "", 2, _terms),
+    Kind.KPI: Grouping("KPIs", "KPIs: {}", "", 2, _kpis),
+    Kind.SLA: Grouping(
+        "SLAs",
+        "SLAs made by {}",
+        "",
+        2,
+        lambda i: _by_team(i, "from", ((_team(i, s.provider), s) for s in i.playbook.slas)),
+    ),
+    Kind.MEETING: Grouping("meetings", "Meetings: {}", "", 2, _meetings),
+    Kind.ROLE: Grouping(
+        "roles",
+        "Roles in {}",
+        "",
+        3,
+        lambda i: _by_team(i, "roles", ((r.team, r) for r in i.playbook.roles)),
+    ),
+    Kind.RACI: Grouping(
+        "RACI activities",
+        "RACI of {}",
+        "raci-",
+        3,
+        lambda i: _by_team(
+            i, "raci", ((_team(i, row.accountable), row) for row in i.playbook.raci)
+        ),
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The parts of every split kind, and the part page of each of their entries."""
+
+    parts: tuple[Part, ...] = ()
+
+    def of(self, kind: Kind) -> list[Part]:
+        """Return the parts of one kind, in order; empty when the kind is not split."""
+        return [part for part in self.parts if part.kind == kind]
+
+    def pages(self) -> dict[Kind, dict[str, str]]:
+        """Return, for each split kind, the part page of every entry id."""
+        found: dict[Kind, dict[str, str]] = {}
+        for part in self.parts:
+            found.setdefault(part.kind, {}).update((e.id, part.path) for e in part.entries)
+        return found
+
+
+def plan(index: Index, pages: Mapping[Kind, str], limits: Mapping[Kind, int]) -> Plan:
+    """Return the parts of every kind that has more entries than its limit."""
+    parts: list[Part] = []
+    for kind, grouping in GROUPINGS.items():
+        limit = max(limits.get(kind, SPLIT_ABOVE[kind]), 1)
+        if len(index.playbook.entries(kind)) <= limit:
+            continue
+        stem = posixpath.splitext(pages[kind])[0]
+        for group in grouping.groups(index):
+            chunks = [group.entries[at : at + limit] for at in range(0, len(group.entries), limit)]
+            for number, chunk in enumerate(chunks, start=1):
+                key = group.key if number == 1 else f"{group.key}-{number}"
+                name = group.title if len(chunks) == 1 else f"{group.title} ({number})"
+                path = f"{stem}/{grouping.prefix}{key}.md"
+                parts.append(Part(kind, path, group, name, tuple(chunk)))
+    return Plan(tuple(parts))
+
+
+def _relative(page: str, target: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def index_page(kind: Kind, index: Index, site: Site, split: Plan) -> str:
+    """Render a split kind's page: its parts, every entry by name as an anchor, the script."""
+    grouping = GROUPINGS[kind]
+    parts = split.of(kind)
+    jump = " · ".join(f"[{inline(p.title)}]({_relative(site.page, p.path)})" for p in parts)
+    count = len(index.playbook.entries(kind))
+    out = [f"{count} {grouping.noun} on {len(parts)} pages: {jump}\n{{ .pb-jump }}"]
+    for _, members in groupby(parts, key=lambda part: part.group.anchor):
+        group_parts = list(members)
+        group = group_parts[0].group
+        out.append(f"{'#' * grouping.level} {inline(group.title)} {{: #{group.anchor} }}")
+        items = []
+        for part in group_parts:
+            href = _relative(site.page, part.path)
+            for entry in part.entries:
+                target = f"{href}#{entry.id}"
+                item = f'[{inline(title(entry))}]({target}){{: #{entry.id} data-pb-part="1" }}'
+                former = (
+                    f'[]({target}){{: #{old} data-pb-part="1" }}' for old in entry.renamed_from
+                )
+                items.append(item + "".join(former))
+        out.append(" · ".join(items))
+    if kind is Kind.MEETING:
+        out.append(f"## Time in meetings {{: #meeting-load }}\n\n{cadence.load(index, site)}")
+    out.append(FORWARD)
+    return "\n\n".join(out) + "\n"
+
+
+def _entry(entry: Entry, index: Index, site: Site) -> str:
+    if isinstance(entry, Term):
+        return glossary.term_entry(entry, index, site)
+    if isinstance(entry, Kpi):
+        return kpis.kpi_entry(entry, index, site)
+    if isinstance(entry, Sla):
+        return slas.sla_entry(entry, index, site)
+    if isinstance(entry, Meeting):
+        return cadence.meeting_entry(entry, index, site)
+    if isinstance(entry, Role):
+        return roles.role_entry(entry, index, site)
+    if isinstance(entry, RaciActivity):
+        return roles.raci_entry(entry, index, site)
+    raise TypeError(f"{type(entry).__name__} entries are not split")
+
+
+def part_page(part: Part, index: Index, site: Site, split: Plan) -> str:
+    """Render one part: a title, links to its siblings, then its entries.
+
+    ``site.page`` must be the part's path.
+    """
+    grouping = GROUPINGS[part.kind]
+    home = _relative(part.path, site.pages[part.kind])
+    jump = [f"[All {grouping.noun}]({home}#{part.group.anchor})"] + [
+        f"**{inline(p.title)}**"
+        if p.path == part.path
+        else f"[{inline(p.title)}]({_relative(part.path, p.path)})"
+        for p in split.of(part.kind)
+    ]
+    out = [f"# {grouping.heading.format(inline(part.title))}", " · ".join(jump) + "\n{ .pb-jump }"]
+    if part.kind is Kind.RACI:
+        rows = tuple(e for e in part.entries if isinstance(e, RaciActivity))
+        only = Index(Playbook(roles=index.playbook.roles, raci=rows))
+        out.append(roles.raci_matrix(only, site))
+    out.extend(_entry(entry, index, site) for entry in part.entries)
+    return "\n\n".join(out) + "\n"
