@@ -36,6 +36,11 @@ class Index:
             self.by_id[kind].setdefault(entry.id, entry)
             for old in entry.renamed_from:
                 self.former[kind].setdefault(old, entry.id)
+        # Current ids first, then former ids not taken by a current one: one lookup per get.
+        self._lookup: dict[Kind, dict[str, Entry]] = {
+            kind: {**{old: ids[new] for old, new in self.former[kind].items()}, **ids}
+            for kind, ids in self.by_id.items()
+        }
         self._used_by: dict[tuple[Kind, str], list[Use]] = defaultdict(list)
         for ref in playbook.references:
             target = self.resolve(ref)
@@ -46,14 +51,14 @@ class Index:
 
     def get(self, kind: Kind, id_: str) -> Entry | None:
         """Return the entry of ``kind`` with ``id_``, following a former id."""
-        entry = self.by_id[kind].get(id_)
-        if entry is None and id_ in self.former[kind]:
-            entry = self.by_id[kind].get(self.former[kind][id_])
-        return entry
+        return self._lookup[kind].get(id_)
 
     def kind_of(self, id_: str, kinds: tuple[Kind, ...]) -> Kind | None:
         """Return the first of ``kinds`` that has an entry ``id_`` (current or former)."""
-        return next((kind for kind in kinds if self.get(kind, id_) is not None), None)
+        for kind in kinds:
+            if id_ in self._lookup[kind]:
+                return kind
+        return None
 
     def resolve(self, ref: Reference) -> tuple[Kind, str] | None:
         """Return the kind and current id a reference lands on, or None."""
@@ -77,5 +82,8 @@ class Index:
 
     def party(self, id_: str) -> Entry | None:
         """Return the team or role named ``id_``."""
-        kind = self.kind_of(id_, PARTY_KINDS)
-        return None if kind is None else self.get(kind, id_)
+        for kind in PARTY_KINDS:
+            entry = self._lookup[kind].get(id_)
+            if entry is not None:
+                return entry
+        return None

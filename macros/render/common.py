@@ -62,8 +62,14 @@ class Site:
 
 @lru_cache(maxsize=4096)
 def _relative(page: str, target: str) -> str:
-    """Return the path of ``target`` relative to ``page`` (cached: thousands of links)."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    """Return the path of ``target`` relative to ``page``, both relative to ``docs/``."""
+    folders, steps = page.split("/")[:-1], target.split("/")
+    if any(step in ("", ".", "..") for step in folders + steps):
+        return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    same = 0
+    while same < min(len(folders), len(steps) - 1) and folders[same] == steps[same]:
+        same += 1
+    return "/".join([".."] * (len(folders) - same) + steps[same:])
 
 
 @lru_cache(maxsize=65536)
