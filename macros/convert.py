@@ -34,9 +34,14 @@ INVALID: Any = object()
 
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _MAX_ID = 64
+MAX_LINE = 1_000
+"""Characters in a one-line text (the default playbook's longest has about 150)."""
+MAX_PROSE = 10_000
+"""Characters in a text of paragraphs (the default playbook's longest has about 400)."""
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _INT = re.compile(r"^[-+]?[0-9][0-9_]*$")
-_FLOAT = re.compile(r"^[-+]?([0-9][0-9_]*)?\.?[0-9_]*([eE][-+]?[0-9]+)?$")
+# Possessive: "111…1x" must fail in linear time, not try every split of the digits.
+_FLOAT = re.compile(r"^[-+]?([0-9][0-9_]*+)?\.?[0-9_]*+([eE][-+]?[0-9]+)?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -101,6 +106,15 @@ def convert(node: Node, type_: ValueType, ctx: Context, path: str) -> Any:
 def _single_line(node: Scalar, text: str, type_: Text, ctx: Context, path: str) -> Any:
     if type_.single_line and "\n" in text:
         ctx.error(node.where, f"field '{path}' must be one line", code="wrong-type")
+        return INVALID
+    limit = MAX_LINE if type_.single_line else MAX_PROSE
+    if len(text) > limit:
+        ctx.error(
+            node.where,
+            f"field '{path}' is {len(text):,} characters long, over the limit of {limit:,}",
+            "a handbook entry says it briefly; link to a longer document in 'sources'",
+            "too-long",
+        )
         return INVALID
     return text
 

@@ -185,3 +185,37 @@ def test_text_that_is_not_unicode_is_a_problem_not_a_crash() -> None:
             "character; save the file as UTF-8"
         )
     ]
+
+
+def test_overlong_text_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Long texts would make the site build slow (Markdown is not linear in them)."""
+    project = copy_project(MINI, tmp_path)
+    path = project / GLOSSARY
+    text = path.read_text("utf-8")
+    text = text.replace("term: Speed to lead", "term: " + "Speed " * 200)
+    text = text.replace("definition: Time from", "definition: Time from " + "[x](" * 2_600)
+    path.write_text(text, "utf-8")
+    code, output = run_check(project, monkeypatch)
+    assert code == 1
+    assert output == (
+        f"{GLOSSARY}:18:11: error: term 'speed-to-lead' field 'term' is 1,199 characters long, "
+        "over the limit of 1,000; a handbook entry says it briefly; link to a longer document "
+        "in 'sources'\n"
+        f"{GLOSSARY}:19:17: error: term 'speed-to-lead' field 'definition' is 10,462 characters "
+        "long, over the limit of 10,000; a handbook entry says it briefly; link to a longer "
+        "document in 'sources'\n"
+        "playbook check: 2 errors, 0 warnings\n"
+    )
+
+
+def test_a_huge_number_is_refused_in_linear_time() -> None:
+    """'111…1x' is not a number: finding out must not try every split of the digits."""
+    files = {p.name: p.read_text("utf-8") for p in (MINI / "playbook_data").glob("*.yml")}
+    digits = "1" * 2_000_000 + "x"
+    files["kpis.yml"] = files["kpis.yml"].replace(
+        "target: {value: 1}", f"target: {{value: {digits}}}"
+    )
+    start = time.perf_counter()
+    problems = check_loaded(load_texts(lambda name, _shown: (files[name], [])))
+    assert time.perf_counter() - start < 3
+    assert [p.code for p in problems] == ["wrong-type"]

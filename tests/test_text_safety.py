@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import markdown
@@ -14,7 +15,7 @@ from macros.load import load_directory
 from macros.render.common import Site
 from macros.render.funnel import funnel
 from macros.render.glossary import glossary
-from macros.render.text import attribute, block, code, inline, plain
+from macros.render.text import attribute, block, code, first_sentence, inline, plain
 from macros.textrules import safe_url
 
 from .conftest import FIXTURES, MINI, copy_project
@@ -209,3 +210,24 @@ def test_renderers_drop_the_links_the_checker_refuses(tmp_path: Path) -> None:
     assert soup.select(".pb-unsafe") == []
     text = soup.get_text()
     assert "ideal customer profile and passed the score threshold." in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "`" * 400_000,
+        "*a " * 200_000,
+        "[" * 400_000,
+        "[x](" * 100_000,
+        "_" * 400_000,
+        "~" * 400_000,
+    ],
+    ids=["ticks", "star-words", "brackets", "link-starts", "underscores", "tildes"],
+)
+def test_escaping_takes_linear_time(text: str) -> None:
+    """Runs of marks once took minutes (backtracking regular expressions)."""
+    start = time.perf_counter()
+    inline(text)
+    block(text)
+    first_sentence(text)
+    assert time.perf_counter() - start < 5

@@ -19,11 +19,12 @@ from ..textrules import LINK, safe_url
 _BLOCK_START = re.compile(r"^(\s*)(#{1,6}\s|>|\[[^\]]*\]:|\*\[|={3,}|-{3,}\s*$|\|)", re.MULTILINE)
 _INDENTED_CODE = re.compile(r"^( {4,}|\t)", re.MULTILINE)
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})", re.MULTILINE)
+# The marked text never holds its own mark, so that long runs of marks take linear time.
 _MARKUP = re.compile(
-    r"(?<![*\w])(\*{1,3})(?=\S)(.+?)(?<=\S)\1(?![*\w])"  # *x*, **x**, ***x***
-    r"|(?<![_\w])(_{1,3})(?=\S)(.+?)(?<=\S)\3(?![_\w])"  # _x_, __x__
-    r"|(~~)(?=\S)(.+?)(?<=\S)~~"  # ~~x~~
-    r"|(`+)(.+?)\7"  # `x`
+    r"(?<![*\w])(\*{1,3})(?=[^\s*])([^*]+?)(?<=\S)\1(?![*\w])"  # *x*, **x**, ***x***
+    r"|(?<![_\w])(_{1,3})(?=[^\s_])([^_]+?)(?<=\S)\3(?![_\w])"  # _x_, __x__
+    r"|(~~)(?=[^\s~])([^~]+?)(?<=\S)~~"  # ~~x~~
+    r"|(?<!`)(`++)([^`]+)\7(?!`)"  # `x`
 )
 _ESCAPES = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;", "|": "&#124;"})
 _URL_ESCAPES = str.maketrans({"{": "%7B", "}": "%7D", "|": "%7C"})
@@ -85,7 +86,8 @@ def block(text: str) -> str:
 def plain(text: str, limit: int = 0) -> str:
     """Return text without Markdown markup or links, for titles and tooltips."""
     flat = " ".join(LINK.sub(r"\1", text).split())
-    flat = _MARKUP.sub(_unmark, flat)
+    for _ in range(3):  # **a *b* c**: the inner mark first, then the outer one
+        flat = _MARKUP.sub(_unmark, flat)
     if limit and len(flat) > limit:
         flat = flat[: limit - 1].rsplit(" ", 1)[0] + "…"
     return flat
