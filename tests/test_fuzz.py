@@ -49,6 +49,8 @@ FUZZ = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
+LONG = st.sampled_from([999, 1_000, 1_001, 1_002, 9_999, 10_000, 10_001, 10_002, 100_000])
+"""Lengths around the limits of one-line texts and paragraphs, and far beyond."""
 SPECIAL = [
     "\u200f",  # right-to-left mark
     "\u202e",  # right-to-left override
@@ -71,7 +73,7 @@ words = st.one_of(
     st.text(max_size=20),
     st.sampled_from(SPECIAL),
     st.sampled_from(IDS),
-    st.integers(1_000, 100_000).map(lambda n: "x" * n),
+    LONG.map(lambda n: "x" * n),
 )
 scalars = st.one_of(
     st.none(),
@@ -81,7 +83,7 @@ scalars = st.one_of(
     st.dates(),
     st.sampled_from(IDS),
     st.lists(words, max_size=4).map("".join),
-    st.integers(1_000, 200_000).map(lambda n: "a " * n),
+    LONG.map(lambda n: "a " * (n // 2)),
 )
 keys = st.one_of(st.sampled_from(KEYS), st.text(max_size=12), st.integers(), st.none())
 values = st.recursive(
