@@ -106,6 +106,9 @@ def define_env(env: MacrosEnv) -> None:
     """Load the playbook and register the macros (called by mkdocs-macros once per build)."""
     gc.unfreeze()  # in case the last build of `mkdocs serve` stopped before on_post_build
     index = _load(Path(env.project_dir))
+    # The playbook lives until the build ends: keep the collector from walking it again and
+    # again while the parts and then the pages are rendered (3% of a large build).
+    gc.freeze()
     settings = env.conf["extra"].get("playbook", {})
     pages = {**DEFAULT_PAGES, **{Kind[k.upper()]: v for k, v in settings.get("pages", {}).items()}}
     source_url, commit_url = _repo_urls(env.conf)
@@ -137,9 +140,7 @@ def define_env(env: MacrosEnv) -> None:
     for name, kind in INLINE_KINDS.items():
         env.macro(_inline(kind, name, index, site, env), name)
     env.macro(data_contract, "data_contract")
-    # The playbook lives until the build ends: keep the collector from walking it again and
-    # again while MkDocs renders the pages (3% of a large build); see on_post_build.
-    gc.freeze()
+    gc.freeze()  # the history and the rendered parts too
 
 
 def on_post_build(env: MacrosEnv) -> None:  # noqa: ARG001 (the mkdocs-macros hook's signature)
