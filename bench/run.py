@@ -27,7 +27,7 @@ from report import markdown
 from serve import serve_rebuilds
 
 RESULTS = ROOT / "bench" / "results"
-BUILD_RUNS = {"default": 7, "1k": 5, "5k": 3}
+BUILD_RUNS = {"default": 7, "1k": 5, "5k": 5}
 LOAD_RUNS = {"default": 11, "1k": 9, "5k": 7}
 GOAL_RATIO = 1.10
 
@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default=",".join(SCALE_NAMES), help="comma-separated")
-    parser.add_argument("--runs", type=int, help="builds per site and scale (default 7/5/3)")
+    parser.add_argument("--runs", type=int, help="builds per site and scale (default 7/5/5)")
     parser.add_argument("--quick", action="store_true", help="skip serve, history and prune")
     parser.add_argument("--keep", action="store_true", help="keep bench/out/ afterwards")
     args = parser.parse_args(argv)
