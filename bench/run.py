@@ -140,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, help="builds per site and scale (default 7/5/5)")
     parser.add_argument("--quick", action="store_true", help="skip serve, history and prune")
     parser.add_argument("--keep", action="store_true", help="keep bench/out/ afterwards")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="where to write results")
     args = parser.parse_args(argv)
     start = time.perf_counter()
     scales = args.scales.split(",")
@@ -156,9 +157,9 @@ def main(argv: list[str] | None = None) -> int:
         results["serve"] = serve_rebuilds(OUT / "default" / "handbook")
     results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     results["total_seconds"] = round(time.perf_counter() - start, 1)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "results.json").write_text(json.dumps(results, indent=2) + "\n")
-    (RESULTS / "results.md").write_text(markdown(results))
+    args.results.mkdir(parents=True, exist_ok=True)
+    (args.results / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    (args.results / "results.md").write_text(markdown(results))
     print(markdown(results))
     if not args.keep:
         shutil.rmtree(OUT, ignore_errors=True)
