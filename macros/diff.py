@@ -220,7 +220,13 @@ def _kind_changes(sides: _Sides, kind: Kind, before: Playbook, after: Playbook) 
             yield sides.change(kind, "added", None, entry)
 
 
-def diff_playbooks(old: Playbook, new: Playbook, base: str = "base", head: str = "head") -> Diff:
+def diff_playbooks(
+    old: Playbook,
+    new: Playbook,
+    base: str = "base",
+    head: str = "head",
+    kinds: frozenset[Kind] | None = None,
+) -> Diff:
     """Compare two playbooks entry by entry.
 
     Args:
@@ -228,25 +234,30 @@ def diff_playbooks(old: Playbook, new: Playbook, base: str = "base", head: str =
         new: The playbook after (e.g. in the working tree).
         base: How to name the old side in output.
         head: How to name the new side in output.
+        kinds: Compare only these kinds (the others are known to be unchanged); all if None.
 
     Returns:
         Every change, sorted by kind (in the playbook's order) then id.
     """
     sides = _Sides(old, new)
-    found = [change for kind in Kind for change in _kind_changes(sides, kind, old, new)]
+    compared = [kind for kind in Kind if kinds is None or kind in kinds]
+    found = [change for kind in compared for change in _kind_changes(sides, kind, old, new)]
     order = {kind: n for n, kind in enumerate(Kind)}
     found.sort(key=lambda c: (order[c.kind], c.id, ACTIONS.index(c.action)))
     return Diff(base, head, tuple(found))
 
 
-def diff_loaded(old: Loaded, new: Loaded, base: str, head: str) -> Diff:
+def diff_loaded(
+    old: Loaded, new: Loaded, base: str, head: str, kinds: frozenset[Kind] | None = None
+) -> Diff:
     """Compare what loaded of two playbooks, counting each side's loading errors.
 
     Entries that failed to load on either side are left out of the comparison, and so are
     the entries of a file that cannot be read at all on the new side; the counts tell the
-    reader that the diff is partial.
+    reader that the diff is partial. ``kinds`` limits the comparison as in
+    :func:`diff_playbooks`.
     """
-    diff = diff_playbooks(old.playbook, new.playbook, base, head)
+    diff = diff_playbooks(old.playbook, new.playbook, base, head, kinds)
     changes = tuple(change for change in diff.changes if not _broken(change, old, new))
     return Diff(base, head, changes, _errors(old), _errors(new))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 from .load import Loaded, load_texts
 from .model import Location, Problem
@@ -206,3 +207,67 @@ def load_revision(project: Path, revision: Revision, root: str = ".") -> Loaded:
         return _decode(done.stdout, shown)
 
     return load_texts(read, root)
+
+
+class BlobReader:
+    """Reads many blobs through one ``git cat-file --batch`` process (a context manager)."""
+
+    def __init__(self, project: Path) -> None:
+        """Start the reader in the repository holding ``project``."""
+        try:
+            self._process = subprocess.Popen(
+                ["git", "cat-file", "--batch"],
+                cwd=project,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except FileNotFoundError as err:
+            raise GitError("git is not installed", "install git and put it on PATH") from err
+
+    def __enter__(self) -> Self:
+        """Return the reader."""
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        """Stop the git process."""
+        self.close()
+
+    def read(self, oid: str) -> bytes:
+        """Return the content of a blob.
+
+        Raises:
+            GitError: When the object is not a blob of this repository.
+        """
+        stdin, stdout = self._process.stdin, self._process.stdout
+        if stdin is None or stdout is None:
+            raise GitError("git cat-file is not running", "run git fsck")
+        stdin.write(f"{oid}\n".encode())
+        stdin.flush()
+        header = stdout.readline().decode("utf-8", "replace").split()
+        if len(header) != 3 or header[1] != "blob":
+            raise GitError(f"cannot read object {oid}", "run git fsck")
+        content = stdout.read(int(header[2]))
+        stdout.read(1)
+        return content
+
+    def close(self) -> None:
+        """Stop the git process."""
+        if self._process.stdin is not None:
+            self._process.stdin.close()
+        self._process.wait(timeout=10)
+        if self._process.stdout is not None:
+            self._process.stdout.close()
+
+
+def decode_blob(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
+    """Return a data file's text from its bytes, or None and why it is unusable."""
+    if len(raw) > MAX_FILE_BYTES:
+        message = f"file is over the limit of {MAX_FILE_BYTES // 1024 // 1024} MiB"
+        return None, [Problem(Location(shown), "error", message, "", "file-too-large")]
+    return _decode(raw, shown)
+
+
+def data_blobs(project: Path, commit: str) -> dict[str, str]:
+    """Return the data files of a commit: file name → blob id."""
+    return {name: oid for name, (oid, _size) in _blobs(project, commit).items()}

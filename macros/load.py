@@ -176,28 +176,66 @@ def load_texts(read: Reader, root: str = ".") -> Loaded:
         return _load_texts(read, root)
 
 
-def _load_texts(read: Reader, root: str) -> Loaded:
+@dataclass(frozen=True, slots=True)
+class FilePart:
+    """What one data file contributes to a playbook, loaded on its own."""
+
+    entries: dict[Kind, list[Entry]]
+    declared: tuple[Declared, ...]
+    references: tuple[Reference, ...]
+    problems: tuple[Problem, ...]
+    unreadable: frozenset[Kind]
+
+
+def load_file(spec: FileSpec, text: str | None, problems: list[Problem], shown: str) -> FilePart:
+    """Load one data file from its text (None when it could not be read).
+
+    Args:
+        spec: The file's declaration.
+        text: Its text, or None.
+        problems: The problems met reading it.
+        shown: Its path as printed in messages.
+
+    Returns:
+        Its entries, declared ids, references and problems.
+    """
     ctx = Context()
-    entries: dict[Kind, list[Entry]] = {kind: [] for kind in Kind}
+    ctx.problems.extend(problems)
+    entries: dict[Kind, list[Entry]] = {section.kind: [] for section in spec.sections}
     declared: list[Declared] = []
-    unreadable: set[Kind] = set()
+    unreadable = {section.kind for section in spec.sections}
+    source = parse_yaml(text, shown) if text is not None else None
+    if source is not None:
+        ctx.problems.extend(source.problems)
+        if source.root is not None:
+            unreadable = _load_file(spec, source.root, ctx, entries, declared)
+    return FilePart(
+        entries, tuple(declared), tuple(ctx.references), tuple(ctx.problems), frozenset(unreadable)
+    )
+
+
+def combine(parts: list[FilePart]) -> Loaded:
+    """Put the files of a playbook together, in the order of :data:`FILES`."""
+    entries: dict[Kind, list[Entry]] = {kind: [] for kind in Kind}
+    for part in parts:
+        for kind, items in part.entries.items():
+            entries[kind].extend(items)
+    references = [ref for part in parts for ref in part.references]
+    return Loaded(
+        _playbook(entries, references),
+        tuple(item for part in parts for item in part.declared),
+        tuple(problem for part in parts for problem in part.problems),
+        frozenset().union(*(part.unreadable for part in parts)),
+    )
+
+
+def _load_texts(read: Reader, root: str) -> Loaded:
+    parts = []
     for spec in FILES:
         shown = shown_path(root, spec.name)
         text, problems = read(spec.name, shown)
-        ctx.problems.extend(problems)
-        source = parse_yaml(text, shown) if text is not None else None
-        if source is not None:
-            ctx.problems.extend(source.problems)
-        if source is None or source.root is None:
-            unreadable.update(section.kind for section in spec.sections)
-        else:
-            unreadable.update(_load_file(spec, source.root, ctx, entries, declared))
-    return Loaded(
-        _playbook(entries, ctx.references),
-        tuple(declared),
-        tuple(ctx.problems),
-        frozenset(unreadable),
-    )
+        parts.append(load_file(spec, text, problems, shown))
+    return combine(parts)
 
 
 def _playbook(entries: dict[Kind, list[Entry]], references: list[Reference]) -> Playbook:
