@@ -31,6 +31,22 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def split_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The default handbook with its glossary split by letter (a low threshold)."""
+    project = make_project(tmp_path_factory.mktemp("split"))
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8").replace(
+        "  playbook:\n", "  playbook:\n    split_above: {term: 5}\n", 1
+    )
+    config.write_text(text, "utf-8")
+    result = build(project, project / "site")
+    assert result.returncode == 0, result.stdout
+    assert (project / "site" / "glossary" / "m" / "index.html").exists()
+    with serve(project / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
@@ -106,3 +122,18 @@ def test_screenshots_are_taken_of_the_real_pages(page: Page, base_url: str, tmp_
     shot = tmp_path / "raci.png"
     page.screenshot(path=str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_split_kind_permanent_link_forwards_to_its_part(page: Page, split_url: str) -> None:
+    page.goto(split_url + "glossary/#mql")
+    page.wait_for_url(split_url + "glossary/m/#mql")
+    assert page.locator("#mql").is_visible()
+
+
+def test_copy_link_on_a_part_copies_the_permanent_url(page: Page, split_url: str) -> None:
+    page.context.grant_permissions(
+        ["clipboard-read", "clipboard-write"], origin=split_url.rstrip("/")
+    )
+    page.goto(split_url + "glossary/m/")
+    page.locator('a.pb-copy[href="#mql"]').click()
+    assert page.evaluate("navigator.clipboard.readText()") == split_url + "glossary/#mql"

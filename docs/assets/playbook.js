@@ -2,8 +2,12 @@
 (function () {
   "use strict";
 
-  function permalink(anchor) {
-    var url = new URL(window.location.href);
+  // The permanent link of an entry: on its kind's page, even when a split kind shows the
+  // entry on a sub-page (data-permalink names the kind's page, relative to this one).
+  function permalink(link, anchor) {
+    var page = link.getAttribute("data-permalink");
+    var url = new URL(page || window.location.href, window.location.href);
+    url.search = "";
     url.hash = anchor;
     return url.toString();
   }
@@ -17,7 +21,7 @@
     var link = event.target.closest ? event.target.closest("a.pb-copy") : null;
     if (!link) { return; }
     var anchor = link.getAttribute("href").replace(/^#/, "");
-    var url = permalink(anchor);
+    var url = permalink(link, anchor);
     if (navigator.clipboard && window.isSecureContext) {
       event.preventDefault();
       navigator.clipboard.writeText(url).then(function () {

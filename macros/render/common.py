@@ -72,6 +72,27 @@ def _relative(page: str, target: str) -> str:
     return "/".join([".."] * (len(folders) - same) + steps[same:])
 
 
+def _url_folder(page: str) -> str:
+    """Return the folder a page is served from (``glossary.md`` → ``glossary/``)."""
+    stem = page.removesuffix(".md")
+    return stem.removesuffix("index") if stem.endswith("index") else f"{stem}/"
+
+
+def _permalink(site: Site, kind: Kind) -> str:
+    """Return, for an entry on a part of a split kind, where its permanent link points.
+
+    The permanent link of an entry is on its kind's page (``glossary/#mql``), which
+    forwards to the part that holds it; a part's own address changes when the kind grows
+    or shrinks, so *Copy link* must not copy it.
+    """
+    main = site.pages[kind]
+    if site.page == main:
+        return ""
+    here, there = _url_folder(site.page), _url_folder(main)
+    target = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+    return f' data-permalink="{target.rstrip("/")}/"'
+
+
 @lru_cache(maxsize=65536)
 def _name(text: str) -> str:
     """Return a display name as Markdown (cached: each entry is linked many times)."""
@@ -136,7 +157,8 @@ def meta_line(
     if entry.last_reviewed is not None:
         parts.append(f"**Reviewed:** {entry.last_reviewed.isoformat()}")
     parts.append(
-        f'[:material-link-variant: Copy link](#{entry.id} "Copy the permanent link"){{ .pb-copy }}'
+        f'[:material-link-variant: Copy link](#{entry.id} "Copy the permanent link")'
+        f"{{ .pb-copy{_permalink(site, kind)} }}"
     )
     source = site.source(kind, entry)
     if source:
