@@ -11,7 +11,7 @@ from .coverage import coverage
 from .index import Index
 from .load import Declared, Loaded, load_directory, paused_gc
 from .model import DataError, Kind, Playbook, Problem
-from .suggest import did_you_mean
+from .suggest import Vocabulary, did_you_mean
 from .textrules import link_problems
 
 _SHARED_NAMESPACE = {Kind.TEAM: "team-or-role", Kind.ROLE: "team-or-role"}
@@ -81,12 +81,16 @@ def unresolved_references(
         ids[item.kind].add(item.id)
     for kind, entry in playbook.all_entries():
         ids[kind].update(entry.renamed_from)
+    vocabularies: dict[tuple[Kind, ...], Vocabulary] = {}
     for ref in playbook.references:
         matches = [kind for kind in ref.targets if ref.target in ids[kind]]
         if not matches and unreadable.intersection(ref.targets):
             continue
         if not matches:
-            candidates = set().union(*(ids[kind] for kind in ref.targets))
+            if ref.targets not in vocabularies:
+                known = set().union(*(ids[kind] for kind in ref.targets))
+                vocabularies[ref.targets] = Vocabulary(known)
+            candidates = vocabularies[ref.targets]
             noun = " and ".join(f"{kind.label} ids" for kind in ref.targets)
             names = " or ".join(kind.label for kind in ref.targets)
             yield Problem(
