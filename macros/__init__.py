@@ -23,7 +23,8 @@ from .check import check_loaded
 from .history import History, read_history
 from .index import Index
 from .load import load_directory, paused_gc
-from .model import DataError, Kind
+from .model import Kind
+from .problems import DataError
 from .render import cadence, changes, funnel, glossary, kpis, roles, slas, split
 from .render.common import DEFAULT_PAGES, Site
 from .render.contract import data_contract

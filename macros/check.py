@@ -10,7 +10,8 @@ from . import rules
 from .coverage import coverage
 from .index import Index
 from .load import Declared, Loaded, load_directory, paused_gc
-from .model import DataError, Kind, Playbook, Problem
+from .model import Kind, Playbook
+from .problems import DataError, Problem
 from .suggest import Vocabulary, did_you_mean
 from .textrules import link_problems
 

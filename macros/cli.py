@@ -16,7 +16,7 @@ from .diff import diff_loaded
 from .diffrender import DIFF_FORMATS, DiffFormat, render_diff
 from .gitsource import GitError, Revision, load_revision, merge_base, resolve
 from .load import load_directory, shown_path
-from .model import Location, Problem
+from .problems import Location, Problem
 from .report import FORMATS, Format, render
 from .sitebuild import SiteDirError, build_site
 

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .index import Index
-from .model import Entry, Kind, Location, Playbook, Problem, Role, Sla, Team
+from .model import Entry, Kind, Playbook, Role, Sla, Team
+from .problems import Location, Problem
 from .schema import DATA_DIR, FILES
 
 CODEOWNERS = ".github/CODEOWNERS"

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .load import Loaded, shown_path
-from .model import Entry, Kind, Location, Problem
+from .model import Entry, Kind
+from .problems import Location, Problem
 from .schema import FILE_OF
 from .suggest import closest
 

@@ -1,6 +1,6 @@
 """Turn located YAML nodes into typed values, one declared field type at a time.
 
-Every mistake becomes a :class:`~macros.model.Problem` at the node it is about; conversion
+Every mistake becomes a :class:`~macros.problems.Problem` at the node it is about; conversion
 goes on, so that one run reports every problem in a file.
 """
 
@@ -13,19 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import Kind, Location, Problem, Reference
-from .schema import (
-    Choice,
-    Date,
-    ListOf,
-    Number,
-    Record,
-    RecordSpec,
-    Ref,
-    Slug,
-    Text,
-    ValueType,
-)
+from .fields import Choice, Date, ListOf, Number, Record, RecordSpec, Ref, Slug, Text, ValueType
+from .model import Kind, Reference
+from .problems import Location, Problem
 from .source import Map, Node, Scalar, Seq
 from .suggest import closest, did_you_mean, listing, slugify
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .index import Index
-from .model import Kind, Playbook, Problem
+from .model import Kind, Playbook
+from .problems import Problem
 
 
 def coverage(playbook: Playbook, index: Index) -> Iterator[Problem]:

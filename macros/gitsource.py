@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Self
 
 from .load import Loaded, load_texts
-from .model import Location, Problem
+from .problems import Location, Problem
 from .schema import DATA_DIR
 from .source import MAX_FILE_BYTES
 from .suggest import closest

@@ -14,7 +14,8 @@ from .diff import Change, diff_loaded
 from .diffrender import field_line
 from .gitsource import BlobReader, GitError, data_blobs, decode_blob, run_git
 from .load import FilePart, Loaded, combine, load_file, paused_gc, shown_path
-from .model import Kind, Location, Playbook, Problem
+from .model import Kind, Playbook
+from .problems import Location, Problem
 from .schema import DATA_DIR, FILES
 
 Key = tuple[Kind, str]

@@ -16,8 +16,10 @@ from types import MappingProxyType
 from typing import Any
 
 from .convert import Context, convert_fields, describe, read_pairs
-from .model import Entry, Kind, Location, Playbook, Problem, Reference
-from .schema import DATA_DIR, FILES, VERSION, FileSpec, SectionSpec
+from .fields import FileSpec, SectionSpec
+from .model import Entry, Kind, Playbook, Reference
+from .problems import Location, Problem
+from .schema import DATA_DIR, FILES, VERSION
 from .source import Map, Node, Scalar, Seq, parse_yaml, read_text
 from .suggest import did_you_mean
 

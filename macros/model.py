@@ -14,7 +14,8 @@ from enum import Enum
 from types import MappingProxyType
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+from .problems import Location
+
 Status = Literal["draft", "approved", "deprecated"]
 Frequency = Literal["daily", "weekly", "biweekly", "monthly", "quarterly", "annually"]
 Direction = Literal["up", "down"]
@@ -59,25 +60,6 @@ DURATION_UNITS = ("minutes", "hours", "business_hours", "days", "business_days")
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Location:
-    """A position in a data file: 1-based line and column.
-
-    Attributes:
-        path: The file as shown to the user, e.g. ``playbook_data/kpis.yml``.
-        line: 1-based line number.
-        col: 1-based column number.
-    """
-
-    path: str
-    line: int = 1
-    col: int = 1
-
-    def __str__(self) -> str:
-        """Return ``path:line:col``."""
-        return f"{self.path}:{self.line}:{self.col}"
-
-
 class Kind(Enum):
     """The kinds of entries in a playbook, each with its label as users read it."""
 
@@ -94,45 +76,6 @@ class Kind(Enum):
     def label(self) -> str:
         """The kind's name in messages, e.g. ``KPI``."""
         return self.value
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with the data, anchored to where it is.
-
-    Attributes:
-        where: The file position the problem is about.
-        severity: ``error`` fails the check; ``warning`` fails it only with ``--strict``.
-        message: What is wrong, in one sentence without a final period.
-        hint: How to fix it (closest ids, allowed values), or empty.
-        code: A short stable name of the rule, e.g. ``unknown-reference``.
-    """
-
-    where: Location
-    severity: Severity
-    message: str
-    hint: str = ""
-    code: str = ""
-
-    def __str__(self) -> str:
-        """Return ``path:line:col: severity: message; hint``."""
-        text = f"{self.where}: {self.severity}: {self.message}"
-        return f"{text}; {self.hint}" if self.hint else text
-
-
-class DataError(Exception):
-    """The playbook data has errors; carries every problem found, in file order."""
-
-    def __init__(self, problems: tuple[Problem, ...]) -> None:
-        """Create the error from the problems found.
-
-        Args:
-            problems: All problems, errors and warnings, sorted by location.
-        """
-        self.problems = problems
-        errors = sum(1 for p in problems if p.severity == "error")
-        lines = "\n".join(str(p) for p in problems)
-        super().__init__(f"the playbook data has {errors} error(s):\n{lines}")
 
 
 def _no_locations() -> Mapping[str, Location]:

@@ -6,7 +6,8 @@ import re
 from collections.abc import Callable, Iterator
 
 from .index import Index
-from .model import Entry, Kind, Location, Playbook, Problem, Role, Term
+from .model import Entry, Kind, Playbook, Role, Term
+from .problems import Location, Problem
 
 _MINUTES = {"minutes": 1, "hours": 60, "business_hours": 60, "days": 1440, "business_days": 480}
 

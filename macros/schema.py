@@ -7,153 +7,25 @@ them, and the diff names fields by them. Field names equal the model's attribute
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from . import model as m
+from .fields import (
+    Choice,
+    Date,
+    FieldSpec,
+    FileSpec,
+    ListOf,
+    Number,
+    Record,
+    RecordSpec,
+    Ref,
+    SectionSpec,
+    Slug,
+    Text,
+    ValueType,
+)
 from .model import Kind
-
-
-@dataclass(frozen=True, slots=True)
-class Text:
-    """Non-empty text; Markdown emphasis and links allowed where ``markdown`` is true."""
-
-    single_line: bool = True
-    markdown: bool = False
-
-    def describe(self) -> str:
-        """Name the type for docs and messages."""
-        return "text (Markdown)" if self.markdown else "text"
-
-
-@dataclass(frozen=True, slots=True)
-class Slug:
-    """A lowercase id: letters, digits and single hyphens."""
-
-    def describe(self) -> str:
-        """Name the type for docs and messages."""
-        return "an id"
-
-
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """The id of an entry of one of ``targets``."""
-
-    targets: tuple[Kind, ...]
-
-    def describe(self) -> str:
-        """Name the type for docs and messages."""
-        return "a " + " or ".join(kind.label for kind in self.targets) + " id"
-
-
-@dataclass(frozen=True, slots=True)
-class Number:
-    """A number, optionally bounded."""
-
-    minimum: float | None = None
-    maximum: float | None = None
-    integer: bool = False
-
-    def describe(self) -> str:
-        """Name the type for docs and messages."""
-        return "a whole number" if self.integer else "a number"
-
-
-@dataclass(frozen=True, slots=True)
-class Choice:
-    """One of a fixed set of words."""
-
-    values: tuple[str, ...]
-
-    def describe(self) -> str:
-        """Name the type for docs and messages."""
-        return "one of " + ", ".join(self.values)
-
-
-@dataclass(frozen=True, slots=True)
-class Date:
-    """A calendar day written ``YYYY-MM-DD``."""
-
-    def describe(self) -> str:
-        """Name the type for docs and messages."""
-        return "a date (YYYY-MM-DD)"
-
-
-@dataclass(frozen=True, slots=True)
-class ListOf:
-    """A list of values of one type."""
-
-    item: ValueType
-    min_items: int = 0
-
-    def describe(self) -> str:
-        """Name the type for docs and messages."""
-        item = self.item
-        if isinstance(item, Ref):
-            return "a list of " + " or ".join(kind.label for kind in item.targets) + " ids"
-        if isinstance(item, Record):
-            return "a list of " + item.describe().removeprefix("a ").replace("mapping", "mappings")
-        return {Slug: "a list of ids", Text: "a list of text items"}.get(type(item), "a list")
-
-
-@dataclass(frozen=True, slots=True)
-class Record:
-    """A mapping with its own fields, built into a model object."""
-
-    spec: RecordSpec
-
-    def describe(self) -> str:
-        """Name the type for docs and messages."""
-        return "a mapping (" + ", ".join(f.name for f in self.spec.fields) + ")"
-
-
-ValueType = Text | Slug | Ref | Number | Choice | Date | ListOf | Record
-
-
-@dataclass(frozen=True, slots=True)
-class FieldSpec:
-    """One field of a record: its name, type, whether it is required, what it means."""
-
-    name: str
-    type: ValueType
-    required: bool
-    doc: str
-
-
-@dataclass(frozen=True, slots=True)
-class RecordSpec:
-    """The fields of a record, and how to build the model object from their values.
-
-    ``one_of`` lists groups of fields of which exactly one must be given.
-    """
-
-    label: str
-    fields: tuple[FieldSpec, ...]
-    build: Callable[..., Any]
-    one_of: tuple[tuple[str, ...], ...] = ()
-
-    def field(self, name: str) -> FieldSpec | None:
-        """Return the field called ``name``, if any."""
-        return next((f for f in self.fields if f.name == name), None)
-
-
-@dataclass(frozen=True, slots=True)
-class SectionSpec:
-    """A top-level list of entries in a file, e.g. ``kpis`` in ``kpis.yml``."""
-
-    key: str
-    kind: Kind
-    record: RecordSpec
-    doc: str
-
-
-@dataclass(frozen=True, slots=True)
-class FileSpec:
-    """One data file and the sections it holds."""
-
-    name: str
-    sections: tuple[SectionSpec, ...]
-    doc: str
 
 
 def _f(name: str, type_: ValueType, doc: str, *, required: bool = True) -> FieldSpec:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from .fields import ListOf, Record, Text
 from .formatting import escalation_step, kpi_target, number, sla_target
 from .model import Entry, Escalation, Kind, Kpi, Qualification, SlaTarget
-from .schema import SECTIONS, ListOf, Record, Text
+from .schema import SECTIONS
 
 Style = Literal["value", "list", "prose", "lines"]
 """How a field's values read: one value, a short list, prose, or a list of sentences."""

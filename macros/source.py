@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 import yaml
 
-from .model import Location, Problem
+from .problems import Location, Problem
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 24

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .model import Entry, Kind, Location, Playbook, Problem
-from .schema import SECTIONS, ListOf, Record, RecordSpec, Text
+from .fields import ListOf, Record, RecordSpec, Text
+from .model import Entry, Kind, Playbook
+from .problems import Location, Problem
+from .schema import SECTIONS
 
 LINK = re.compile(r"\[([^\[\]\n]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"\n]*\")?\)")
 """A Markdown inline link: ``[label](target)`` or ``[label](target "title")``; a target

@@ -22,9 +22,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from macros.check import check_loaded
+from macros.fields import ListOf, Text
 from macros.load import load_texts, shown_path
-from macros.model import Problem
-from macros.schema import FILES, SECTIONS, ListOf, Text
+from macros.problems import Problem
+from macros.schema import FILES, SECTIONS
 from macros.source import parse_yaml, read_yaml
 
 from .conftest import ROOT

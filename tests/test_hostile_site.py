@@ -19,7 +19,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from macros.schema import SECTIONS, ListOf, Record, RecordSpec, Text
+from macros.fields import ListOf, Record, RecordSpec, Text
+from macros.schema import SECTIONS
 
 from .conftest import MINI
 from .siteproject import html_pages, make_project, run_build

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from ..fields import Record, RecordSpec, SectionSpec
 from ..model import Kind
-from ..schema import FILES, Record, RecordSpec, SectionSpec, envelope
+from ..schema import FILES, envelope
 
 ENVELOPE = tuple(field.name for field in envelope(Kind.TERM) if field.name != "id")
 
