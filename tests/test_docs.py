@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -66,3 +67,18 @@ def test_every_make_target_in_the_readme_exists() -> None:
     assert mentioned <= targets, mentioned - targets
     documented = set(re.findall(r"^([a-z-]+):.*## ", MAKEFILE.read_text("utf-8"), re.MULTILINE))
     assert documented - {"help", "lint", "browser", "clean", "install"} <= mentioned
+
+
+def test_readme_speed_table_is_the_committed_benchmark_run() -> None:
+    results = json.loads((ROOT / "bench" / "results" / "results.json").read_text("utf-8"))
+    text = section_between(README.read_text("utf-8"), "## Speed at scale", "## Developing")
+    for scale in results["scales"]:
+        handbook = scale["handbook"]["median_wall_seconds"]
+        plain = scale["plain"]["median_wall_seconds"]
+        row = f"| {handbook:.2f} s | {plain:.2f} s | **{scale['ratio']:.2f}** |"
+        assert row in text, f"{scale['scale']}: {row}"
+    assert f"{results['machine']['nproc']} cores" in text
+
+
+def section_between(text: str, start: str, end: str) -> str:
+    return text[text.index(start) : text.index(end)]
