@@ -6,13 +6,9 @@ from ..index import Index
 from ..model import FREQUENCIES, Kind, Meeting
 from .common import (
     Site,
-    deprecation_note,
-    facts,
-    heading,
-    history_block,
+    entry_section,
     link,
     links,
-    meta_line,
     sources,
 )
 from .common import used_by as used_by_lines
@@ -91,17 +87,21 @@ def meeting_entry(meeting: Meeting, index: Index, site: Site) -> str:
         ),
         sources(meeting),
     ]
-    parts = [
-        heading(3, meeting),
-        meta_line(index, site, Kind.MEETING, meeting, (meeting.owner,)),
-        deprecation_note(index, site, Kind.MEETING, meeting),
-        block(meeting.purpose),
-        facts(lines),
-        f"**Agenda**\n\n{agenda}" if agenda else "",
-        f"**Outputs**\n\n{outputs}",
-    ]
-    parts.append(history_block(site, Kind.MEETING, meeting))
-    return "\n\n".join(part for part in parts if part)
+    return entry_section(
+        index,
+        site,
+        Kind.MEETING,
+        meeting,
+        owners=(meeting.owner,),
+        body=[
+            block(meeting.purpose),
+        ],
+        lines=lines,
+        after=[
+            f"**Agenda**\n\n{agenda}" if agenda else "",
+            f"**Outputs**\n\n{outputs}",
+        ],
+    )
 
 
 def cadence(index: Index, site: Site) -> str:

@@ -264,3 +264,34 @@ def history_block(site: Site, kind: Kind, entry: Entry, shown: int = 10) -> str:
         f'??? abstract "History: {len(events)} change{"s" if len(events) > 1 else ""}"\n\n'
         + "\n".join(lines)
     )
+
+
+def entry_section(  # noqa: PLR0913 - the parts every page arranges its entries from
+    index: Index,
+    site: Site,
+    kind: Kind,
+    entry: Entry,
+    *,
+    owners: tuple[str, ...] = (),
+    body: Iterable[str] = (),
+    lines: Iterable[str] = (),
+    after: Iterable[str] = (),
+    level: int = 3,
+    prefix: str = "",
+) -> str:
+    """Render one entry as every page does, leaving out empty parts.
+
+    The parts, in order: the heading with the permanent anchor (and former ids), the meta
+    line (owners, status, copy link, edit link), a deprecation note, the ``body`` blocks,
+    the fact ``lines`` as a list, the blocks ``after`` them, and the entry's history.
+    """
+    parts = [
+        heading(level, entry, prefix),
+        meta_line(index, site, kind, entry, owners),
+        deprecation_note(index, site, kind, entry),
+        *body,
+        facts(lines),
+        *after,
+        history_block(site, kind, entry),
+    ]
+    return "\n\n".join(part for part in parts if part)

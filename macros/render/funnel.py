@@ -8,12 +8,8 @@ from ..index import Index
 from ..model import Kind, Qualification, Stage
 from .common import (
     Site,
-    deprecation_note,
-    facts,
-    heading,
-    history_block,
+    entry_section,
     link,
-    meta_line,
     sources,
     used_by,
 )
@@ -58,18 +54,22 @@ def stage_entry(number: int, stage: Stage, index: Index, site: Site) -> str:
         *used_by(index, site, Kind.STAGE, stage.id),
         sources(stage),
     ]
-    parts = [
-        heading(2, stage, prefix=f"{number}. "),
-        meta_line(index, site, Kind.STAGE, stage, (stage.owner,)),
-        deprecation_note(index, site, Kind.STAGE, stage),
-        block(stage.definition),
-        _criteria("Entry criteria (all must hold)", stage.entry_criteria),
-        _criteria("Exit criteria", stage.exit_criteria),
-        _qualification(stage.qualification),
-        facts(lines),
-    ]
-    parts.append(history_block(site, Kind.STAGE, stage))
-    return "\n\n".join(part for part in parts if part)
+    return entry_section(
+        index,
+        site,
+        Kind.STAGE,
+        stage,
+        owners=(stage.owner,),
+        body=[
+            block(stage.definition),
+            _criteria("Entry criteria (all must hold)", stage.entry_criteria),
+            _criteria("Exit criteria", stage.exit_criteria),
+            _qualification(stage.qualification),
+        ],
+        lines=lines,
+        level=2,
+        prefix=f"{number}. ",
+    )
 
 
 def funnel(index: Index, site: Site) -> str:

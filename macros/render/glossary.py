@@ -8,12 +8,8 @@ from ..index import Index
 from ..model import Kind, Term
 from .common import (
     Site,
-    deprecation_note,
-    facts,
-    heading,
-    history_block,
+    entry_section,
     links,
-    meta_line,
     sources,
     used_by,
 )
@@ -44,15 +40,17 @@ def term_entry(term: Term, index: Index, site: Site) -> str:
         *used_by(index, site, Kind.TERM, term.id),
         sources(term),
     ]
-    parts = [
-        heading(3, term),
-        meta_line(index, site, Kind.TERM, term, (term.owner,)),
-        deprecation_note(index, site, Kind.TERM, term),
-        block(term.definition),
-        facts(lines),
-    ]
-    parts.append(history_block(site, Kind.TERM, term))
-    return "\n\n".join(part for part in parts if part)
+    return entry_section(
+        index,
+        site,
+        Kind.TERM,
+        term,
+        owners=(term.owner,),
+        body=[
+            block(term.definition),
+        ],
+        lines=lines,
+    )
 
 
 def glossary(index: Index, site: Site) -> str:

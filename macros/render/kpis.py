@@ -7,13 +7,9 @@ from ..index import Index
 from ..model import Kind, Kpi
 from .common import (
     Site,
-    deprecation_note,
-    facts,
-    heading,
-    history_block,
+    entry_section,
     link,
     links,
-    meta_line,
     sources,
 )
 from .common import used_by as used_by_lines
@@ -45,15 +41,17 @@ def kpi_entry(kpi: Kpi, index: Index, site: Site) -> str:
         f"**Benchmark:** {inline(kpi.benchmark)}" if kpi.benchmark else "",
         sources(kpi),
     ]
-    parts = [
-        heading(3, kpi),
-        meta_line(index, site, Kind.KPI, kpi, (kpi.owner,)),
-        deprecation_note(index, site, Kind.KPI, kpi),
-        block(kpi.definition),
-        facts(lines),
-    ]
-    parts.append(history_block(site, Kind.KPI, kpi))
-    return "\n\n".join(part for part in parts if part)
+    return entry_section(
+        index,
+        site,
+        Kind.KPI,
+        kpi,
+        owners=(kpi.owner,),
+        body=[
+            block(kpi.definition),
+        ],
+        lines=lines,
+    )
 
 
 def kpis(index: Index, site: Site) -> str:

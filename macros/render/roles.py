@@ -6,13 +6,9 @@ from ..index import Index
 from ..model import Kind, RaciActivity, Role, Team
 from .common import (
     Site,
-    deprecation_note,
-    facts,
-    heading,
-    history_block,
+    entry_section,
     link,
     links,
-    meta_line,
     sources,
     used_by,
 )
@@ -28,15 +24,16 @@ def team_entry(team: Team, index: Index, site: Site) -> str:
         f"**Roles:** {links(index, site, Kind.ROLE, roles)}" if roles else "",
         sources(team),
     ]
-    parts = [
-        heading(3, team),
-        meta_line(index, site, Kind.TEAM, team),
-        deprecation_note(index, site, Kind.TEAM, team),
-        block(team.description) if team.description else "",
-        facts(lines),
-    ]
-    parts.append(history_block(site, Kind.TEAM, team))
-    return "\n\n".join(part for part in parts if part)
+    return entry_section(
+        index,
+        site,
+        Kind.TEAM,
+        team,
+        body=[
+            block(team.description) if team.description else "",
+        ],
+        lines=lines,
+    )
 
 
 def role_entry(role: Role, index: Index, site: Site) -> str:
@@ -50,16 +47,18 @@ def role_entry(role: Role, index: Index, site: Site) -> str:
         sources(role),
     ]
     duties = "\n".join(f"- {inline(duty)}" for duty in role.responsibilities)
-    parts = [
-        heading(3, role),
-        meta_line(index, site, Kind.ROLE, role, (role.reports_to or role.team,)),
-        deprecation_note(index, site, Kind.ROLE, role),
-        block(role.mission),
-        f"**Responsibilities**\n\n{duties}",
-        facts(lines),
-    ]
-    parts.append(history_block(site, Kind.ROLE, role))
-    return "\n\n".join(part for part in parts if part)
+    return entry_section(
+        index,
+        site,
+        Kind.ROLE,
+        role,
+        owners=(role.reports_to or role.team,),
+        body=[
+            block(role.mission),
+            f"**Responsibilities**\n\n{duties}",
+        ],
+        lines=lines,
+    )
 
 
 def _short(role: Role) -> str:
@@ -116,14 +115,14 @@ def raci_entry(row: RaciActivity, index: Index, site: Site) -> str:
         f"**Informed (I):** {links(index, site, Kind.ROLE, row.informed)}" if row.informed else "",
         sources(row),
     ]
-    parts = [
-        heading(3, row),
-        meta_line(index, site, Kind.RACI, row, (row.accountable,)),
-        deprecation_note(index, site, Kind.RACI, row),
-        facts(lines),
-    ]
-    parts.append(history_block(site, Kind.RACI, row))
-    return "\n\n".join(part for part in parts if part)
+    return entry_section(
+        index,
+        site,
+        Kind.RACI,
+        row,
+        owners=(row.accountable,),
+        lines=lines,
+    )
 
 
 def teams(index: Index, site: Site) -> str:

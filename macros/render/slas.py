@@ -8,12 +8,8 @@ from ..model import Kind, Role, Sla
 from ..suggest import slugify
 from .common import (
     Site,
-    deprecation_note,
-    facts,
-    heading,
-    history_block,
+    entry_section,
     link,
-    meta_line,
     party_link,
     sources,
     title,
@@ -70,18 +66,22 @@ def sla_entry(sla: Sla, index: Index, site: Site) -> str:
         sources(sla),
     ]
     exceptions = "\n".join(f"- {inline(e)}" for e in sla.exceptions)
-    parts = [
-        heading(3, sla),
-        meta_line(index, site, Kind.SLA, sla, (sla.provider, sla.consumer)),
-        deprecation_note(index, site, Kind.SLA, sla),
-        sides,
-        block(sla.commitment),
-        facts(lines),
-        _escalation(index, site, sla),
-        f"**Not covered**\n\n{exceptions}" if exceptions else "",
-    ]
-    parts.append(history_block(site, Kind.SLA, sla))
-    return "\n\n".join(part for part in parts if part)
+    return entry_section(
+        index,
+        site,
+        Kind.SLA,
+        sla,
+        owners=(sla.provider, sla.consumer),
+        body=[
+            sides,
+            block(sla.commitment),
+        ],
+        lines=lines,
+        after=[
+            _escalation(index, site, sla),
+            f"**Not covered**\n\n{exceptions}" if exceptions else "",
+        ],
+    )
 
 
 def slas(index: Index, site: Site) -> str:
