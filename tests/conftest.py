@@ -11,6 +11,10 @@ TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
 MINI = FIXTURES / "mini"
 ROOT = TESTS.parent
+RUNAWAY_SECONDS = 30
+"""A bound for tests that guard against runaway work (quadratic or exponential time on
+hostile input, which took minutes before it was fixed). It is a hang guard, far above
+the real cost, not a speed measurement: speed is measured by `make bench`."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

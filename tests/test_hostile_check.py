@@ -18,7 +18,7 @@ import pytest
 from macros.check import check_directory, check_loaded
 from macros.load import load_texts
 
-from .conftest import FIXTURES, MINI, copy_project
+from .conftest import FIXTURES, MINI, RUNAWAY_SECONDS, copy_project
 from .test_check_golden import overlay, run_check
 
 HOSTILE = FIXTURES / "hostile"
@@ -48,7 +48,7 @@ def test_alias_bomb_fails_fast_in_little_memory(tmp_path: Path) -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert [p.code for p in problems] == ["yaml-alias"]
-    assert elapsed < 0.5
+    assert elapsed < RUNAWAY_SECONDS
     assert peak < 5 * 1024 * 1024
 
 
@@ -80,7 +80,7 @@ def test_huge_file_is_refused_before_it_is_read(
     assert path.stat().st_size > 50 * 1024 * 1024
     start = time.perf_counter()
     code, output = run_check(project, monkeypatch)
-    assert time.perf_counter() - start < 2
+    assert time.perf_counter() - start < RUNAWAY_SECONDS
     assert code == 1
     assert output == (
         f"{GLOSSARY}:1:1: error: file is 51.1 MiB, over the limit of 8 MiB per data file; "
@@ -144,7 +144,7 @@ def test_long_id_lists_are_checked_in_linear_time() -> None:
     files["glossary.yml"] = files["glossary.yml"].replace("see_also: [sql]", f"see_also: [{ids}]")
     start = time.perf_counter()
     problems = check_loaded(load_texts(lambda name, _shown: (files[name], [])))
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < RUNAWAY_SECONDS
     assert len(problems) == 50_000
     assert {p.code for p in problems} == {"unknown-reference"}
 
@@ -159,7 +159,7 @@ def test_too_many_values_fail_fast_in_bounded_memory(
     assert path.stat().st_size < 8 * 1024 * 1024
     start = time.perf_counter()
     code, output = run_check(project, monkeypatch)
-    assert time.perf_counter() - start < 3
+    assert time.perf_counter() - start < RUNAWAY_SECONDS
     assert code == 1
     assert output == (
         f"{GLOSSARY}:2:499995: error: file has more than 250,000 parts (values, lists and "
@@ -217,5 +217,5 @@ def test_a_huge_number_is_refused_in_linear_time() -> None:
     )
     start = time.perf_counter()
     problems = check_loaded(load_texts(lambda name, _shown: (files[name], [])))
-    assert time.perf_counter() - start < 3
+    assert time.perf_counter() - start < RUNAWAY_SECONDS
     assert [p.code for p in problems] == ["wrong-type"]
