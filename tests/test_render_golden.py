@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -92,3 +93,25 @@ def test_links_are_relative_to_the_page() -> None:
 def test_golden_dir_has_no_strays() -> None:
     expected = {f"{name}.md" for name in RENDERERS} | {"data_contract.md", "inline.md"}
     assert {p.name for p in Path(GOLDEN).iterdir()} == expected
+
+
+def test_meetings_and_slas_show_every_review_link(tmp_path: Path) -> None:
+    """An SLA reviewed in one meeting and listed in another's inputs shows both, and both
+    meetings show the SLA."""
+    shutil.copytree(MINI / "playbook_data", tmp_path / "playbook_data")
+    slas_file = tmp_path / "playbook_data" / "slas.yml"
+    text = slas_file.read_text("utf-8")
+    head, tail = text.rsplit("reviewed_in: weekly-sync", 1)  # the second SLA, mql-delivery
+    slas_file.write_text(f"{head}reviewed_in: qbr{tail}", "utf-8")
+    index = Index(load_checked(tmp_path))
+    delivery = index.get(Kind.SLA, "mql-delivery")
+    qbr = index.get(Kind.MEETING, "qbr")
+    assert delivery is not None
+    assert qbr is not None
+    sla_text = slas.sla_entry(delivery, index, Site(page="slas.md"))  # type: ignore[arg-type]
+    assert (
+        "**Reviewed in:** [Quarterly business review](cadence.md#qbr), "
+        "[Weekly SLA sync](cadence.md#weekly-sync)"
+    ) in sla_text
+    meeting_text = cadence.meeting_entry(qbr, index, Site(page="cadence.md"))  # type: ignore[arg-type]
+    assert "**Reviews SLAs:** [MQL delivery](slas.md#mql-delivery)" in meeting_text

@@ -9,6 +9,7 @@ from .common import (
     entry_section,
     link,
     links,
+    referrers,
     sources,
 )
 from .common import used_by as used_by_lines
@@ -32,15 +33,16 @@ PER_MONTH = {
 }
 
 
-def _reviews(index: Index, site: Site, meeting: Meeting) -> str:
+def _reviews(index: Index, site: Site, meeting: Meeting) -> list[str]:
+    """Return what a meeting reviews: its KPIs, and its SLAs, listed or naming it."""
     kpis = [i for i in meeting.inputs if index.get(Kind.KPI, i) is not None]
-    slas = [i for i in meeting.inputs if index.get(Kind.KPI, i) is None]
-    parts = []
-    if kpis:
-        parts.append(f"**Reviews KPIs:** {links(index, site, Kind.KPI, kpis)}")
-    if slas:
-        parts.append(f"**Reviews SLAs:** {links(index, site, Kind.SLA, slas)}")
-    return "\n- ".join(parts)
+    listed = [i for i in meeting.inputs if index.get(Kind.KPI, i) is None]
+    naming = referrers(index, Kind.MEETING, meeting.id, Kind.SLA, "reviewed_in")
+    slas = list(dict.fromkeys([*listed, *naming]))
+    return [
+        f"**Reviews KPIs:** {links(index, site, Kind.KPI, kpis)}" if kpis else "",
+        f"**Reviews SLAs:** {links(index, site, Kind.SLA, slas)}" if slas else "",
+    ]
 
 
 def rhythm(index: Index, site: Site) -> str:
@@ -79,11 +81,9 @@ def meeting_entry(meeting: Meeting, index: Index, site: Site) -> str:
     lines = [
         f"**When:** {RHYTHM[meeting.frequency].lower()}{when}, {meeting.duration_minutes} minutes",
         f"**Attendees:** {links(index, site, Kind.ROLE, meeting.attendees)}",
-        _reviews(index, site, meeting),
-        *(
-            line
-            for line in used_by_lines(index, site, Kind.MEETING, meeting.id)
-            if not line.startswith("**Reviews:**")
+        *_reviews(index, site, meeting),
+        *used_by_lines(
+            index, site, Kind.MEETING, meeting.id, skip=frozenset({(Kind.SLA, "reviewed_in")})
         ),
         sources(meeting),
     ]

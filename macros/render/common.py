@@ -198,8 +198,14 @@ RELATIONS: Mapping[tuple[Kind, str], str] = {
 
 
 @lru_cache(maxsize=1024)
+def _base(field_name: str) -> str:
+    """Return a field without its list positions: ``escalation[2].to`` → ``escalation.to``."""
+    return re.sub(r"\[\d+\]", "", field_name)
+
+
+@lru_cache(maxsize=1024)
 def _relation(kind: Kind, field_name: str) -> str:
-    base = re.sub(r"\[\d+\]", "", field_name)
+    base = _base(field_name)
     if base == "owner":
         return "Owner of"
     if base == "replaced_by":
@@ -207,10 +213,28 @@ def _relation(kind: Kind, field_name: str) -> str:
     return RELATIONS.get((kind, base), f"{kind.label} ({base})")
 
 
-def used_by(index: Index, site: Site, kind: Kind, id_: str) -> list[str]:
-    """Return "used by" lines for an entry, computed from every reference to it."""
+def referrers(index: Index, kind: Kind, id_: str, source: Kind, field_name: str) -> list[str]:
+    """Return the ids of the ``source`` entries that name an entry in their ``field_name``."""
+    found = index.used_by(kind, id_)
+    return list(dict.fromkeys(u.id for u in found if u.kind is source and u.field == field_name))
+
+
+def used_by(
+    index: Index,
+    site: Site,
+    kind: Kind,
+    id_: str,
+    skip: frozenset[tuple[Kind, str]] = frozenset(),
+) -> list[str]:
+    """Return "used by" lines for an entry, computed from every reference to it.
+
+    ``skip`` leaves out the references, as (kind of the referring entry, field), that the
+    entry's own section already shows.
+    """
     groups: dict[str, list[tuple[Kind, str]]] = {}
     for use in index.used_by(kind, id_):
+        if (use.kind, _base(use.field)) in skip:
+            continue
         label = _relation(use.kind, use.field)
         item = (use.kind, link(index, site, use.kind, use.id))
         entries = groups.setdefault(label, [])

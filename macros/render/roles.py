@@ -20,7 +20,7 @@ def team_entry(team: Team, index: Index, site: Site) -> str:
     roles = [role.id for role in index.playbook.roles if role.team == team.id]
     lines = [
         f"**GitHub team:** {code(team.github_team)}" if team.github_team else "",
-        *(line for line in used_by(index, site, Kind.TEAM, team.id) if "**Roles:**" not in line),
+        *used_by(index, site, Kind.TEAM, team.id, skip=frozenset({(Kind.ROLE, "team")})),
         f"**Roles:** {links(index, site, Kind.ROLE, roles)}" if roles else "",
         sources(team),
     ]

@@ -10,7 +10,9 @@ from .common import (
     Site,
     entry_section,
     link,
+    links,
     party_link,
+    referrers,
     sources,
     title,
     used_by,
@@ -51,6 +53,12 @@ def _escalation(index: Index, site: Site, sla: Sla) -> str:
     return f"**Escalation when the target is missed**\n\n{steps}"
 
 
+def _meetings(index: Index, sla: Sla) -> list[str]:
+    """Return the meetings that review an SLA: its own ``reviewed_in``, then any other."""
+    others = referrers(index, Kind.SLA, sla.id, Kind.MEETING, "inputs")
+    return list(dict.fromkeys([sla.reviewed_in, *others]))
+
+
 def sla_entry(sla: Sla, index: Index, site: Site) -> str:
     """Render one SLA: the two parties, the commitment, target, measure, escalation."""
     sides = (
@@ -61,8 +69,8 @@ def sla_entry(sla: Sla, index: Index, site: Site) -> str:
         f"**Target:** {sla_target(sla.target)}",
         f"**Clock starts at:** {link(index, site, Kind.TERM, sla.trigger)}" if sla.trigger else "",
         f"**Measured by:** {link(index, site, Kind.KPI, sla.measured_by)}",
-        f"**Reviewed in:** {link(index, site, Kind.MEETING, sla.reviewed_in)}",
-        *(line for line in used_by(index, site, Kind.SLA, sla.id) if "Reviewed in" not in line),
+        f"**Reviewed in:** {links(index, site, Kind.MEETING, _meetings(index, sla))}",
+        *used_by(index, site, Kind.SLA, sla.id, skip=frozenset({(Kind.MEETING, "inputs")})),
         sources(sla),
     ]
     exceptions = "\n".join(f"- {inline(e)}" for e in sla.exceptions)
