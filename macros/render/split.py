@@ -13,7 +13,7 @@ import posixpath
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import groupby
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..index import Index
 from ..model import (
@@ -241,20 +241,19 @@ def index_page(kind: Kind, index: Index, site: Site, split: Plan) -> str:
     return "\n\n".join(out) + "\n"
 
 
+ENTRY_RENDERERS: Mapping[type[Entry], Callable[[Any, Index, Site], str]] = {
+    Term: glossary.term_entry,
+    Kpi: kpis.kpi_entry,
+    Sla: slas.sla_entry,
+    Meeting: cadence.meeting_entry,
+    Role: roles.role_entry,
+    RaciActivity: roles.raci_entry,
+}
+"""How an entry of each kind that can be split is rendered on its part."""
+
+
 def _entry(entry: Entry, index: Index, site: Site) -> str:
-    if isinstance(entry, Term):
-        return glossary.term_entry(entry, index, site)
-    if isinstance(entry, Kpi):
-        return kpis.kpi_entry(entry, index, site)
-    if isinstance(entry, Sla):
-        return slas.sla_entry(entry, index, site)
-    if isinstance(entry, Meeting):
-        return cadence.meeting_entry(entry, index, site)
-    if isinstance(entry, Role):
-        return roles.role_entry(entry, index, site)
-    if isinstance(entry, RaciActivity):
-        return roles.raci_entry(entry, index, site)
-    raise TypeError(f"{type(entry).__name__} entries are not split")
+    return ENTRY_RENDERERS[type(entry)](entry, index, site)
 
 
 def part_page(part: Part, index: Index, site: Site, split: Plan) -> str:
