@@ -258,19 +258,26 @@ def diff_loaded(
     :func:`diff_playbooks`.
     """
     diff = diff_playbooks(old.playbook, new.playbook, base, head, kinds)
-    changes = tuple(change for change in diff.changes if not _broken(change, old, new))
+    broken = _Broken(old, new)
+    changes = tuple(change for change in diff.changes if not broken(change))
     return Diff(base, head, changes, _errors(old), _errors(new))
 
 
-def _broken(change: Change, old: Loaded, new: Loaded) -> bool:
-    """Tell whether a change only says that an entry failed to load on one side."""
-    key = (change.kind, change.id)
-    if change.action == "removed":
-        declared = {(item.kind, item.id) for item in new.declared}
-        return key in declared or change.kind in new.unreadable
-    if change.action == "added":
-        return key in {(item.kind, item.id) for item in old.declared}
-    return False
+class _Broken:
+    """Tells whether a change only says that an entry failed to load on one side."""
+
+    def __init__(self, old: Loaded, new: Loaded) -> None:
+        self.old_declared = {(item.kind, item.id) for item in old.declared}
+        self.new_declared = {(item.kind, item.id) for item in new.declared}
+        self.new_unreadable = new.unreadable
+
+    def __call__(self, change: Change) -> bool:
+        key = (change.kind, change.id)
+        if change.action == "removed":
+            return key in self.new_declared or change.kind in self.new_unreadable
+        if change.action == "added":
+            return key in self.old_declared
+        return False
 
 
 def _errors(loaded: Loaded) -> int:
