@@ -53,13 +53,6 @@ class Index:
         """Return the entry of ``kind`` with ``id_``, following a former id."""
         return self._lookup[kind].get(id_)
 
-    def kind_of(self, id_: str, kinds: tuple[Kind, ...]) -> Kind | None:
-        """Return the first of ``kinds`` that has an entry ``id_`` (current or former)."""
-        for kind in kinds:
-            if id_ in self._lookup[kind]:
-                return kind
-        return None
-
     def resolve(self, ref: Reference) -> tuple[Kind, str] | None:
         """Return the kind and current id a reference lands on, or None."""
         for kind in ref.targets:

@@ -12,7 +12,7 @@ from ..history import Event, History
 from ..index import Index
 from ..model import Entry, Kind, RaciActivity, Sla, Team, Term
 from ..schema import DATA_DIR, FILE_OF
-from .text import attribute, inline
+from .text import inline
 
 DEFAULT_PAGES: Mapping[Kind, str] = {
     Kind.TEAM: "roles.md",
@@ -259,11 +259,6 @@ def sources(entry: Entry) -> str:
     if not entry.sources:
         return ""
     return "**Sources:** " + "; ".join(inline(source) for source in entry.sources)
-
-
-def tooltip(text: str) -> str:
-    """Return a text safe for a link title."""
-    return attribute(text)
 
 
 def commit_link(site: Site, event: Event) -> str:
