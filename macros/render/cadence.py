@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..anchors import EVERY, MEETING_LOAD
 from ..index import Index
 from ..model import FREQUENCIES, Kind, Meeting
 from .common import (
@@ -110,8 +111,8 @@ def cadence(index: Index, site: Site) -> str:
     for frequency in FREQUENCIES:
         meetings = [m for m in index.playbook.meetings if m.frequency == frequency]
         if meetings:
-            out.append(f"## {RHYTHM[frequency]} {{: #every-{frequency} }}")
+            out.append(f"## {RHYTHM[frequency]} {{: #{EVERY(frequency)} }}")
             out.extend(meeting_entry(m, index, site) for m in meetings)
-    out.append("## Time in meetings {: #meeting-load }")
+    out.append(f"## Time in meetings {{: #{MEETING_LOAD.anchor} }}")
     out.append(load(index, site))
     return "\n\n".join(out) + "\n"

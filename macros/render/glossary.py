@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from itertools import groupby
+import unicodedata
+from collections.abc import Iterable
+from typing import NamedTuple
 
+from ..anchors import LETTER
 from ..index import Index
 from ..model import Kind, Term
 from .common import (
@@ -16,9 +19,43 @@ from .common import (
 from .text import block, inline
 
 
-def _letter(term: Term) -> str:
-    first = term.term[:1].upper()
+class Letter(NamedTuple):
+    """The terms under one letter: its key (``m``, or ``#`` for the rest), title, terms."""
+
+    key: str
+    title: str
+    terms: list[Term]
+
+    @property
+    def anchor(self) -> str:
+        """The letter's heading anchor, e.g. ``letter-m``."""
+        return LETTER(self.key)
+
+
+def _folded(term: Term) -> str:
+    """Return a term's name as it sorts: letters that read alike fold together.
+
+    The Kelvin sign U+212A folds with K, a full-width M with M, so no two letters share a
+    heading and each letter's terms stay together.
+    """
+    return unicodedata.normalize("NFKC", term.term).strip().casefold()
+
+
+def _key(term: Term) -> str:
+    """Return the letter a term is filed under: its first letter, folded, or ``#``."""
+    first = _folded(term)[:1]
     return first if first.isalpha() else "#"
+
+
+def by_letter(terms: Iterable[Term]) -> list[Letter]:
+    """Return the terms by letter, letters in order, terms by name within a letter."""
+    found: dict[str, list[Term]] = {}
+    for term in terms:
+        found.setdefault(_key(term), []).append(term)
+    return [
+        Letter(key, key.upper(), sorted(found[key], key=lambda t: (_folded(t), t.id)))
+        for key in sorted(found)
+    ]
 
 
 def _say_this(term: Term) -> str:
@@ -55,11 +92,10 @@ def term_entry(term: Term, index: Index, site: Site) -> str:
 
 def glossary(index: Index, site: Site) -> str:
     """Render the whole glossary: an A–Z jump list, then the terms by letter."""
-    terms = sorted(index.playbook.terms, key=lambda t: (t.term.casefold(), t.id))
-    grouped = [(letter, list(items)) for letter, items in groupby(terms, key=_letter)]
-    jump = " · ".join(f"[{letter}](#letter-{letter.lower()})" for letter, _ in grouped)
-    out = [f"{len(terms)} terms. {jump}\n{{ .pb-jump }}"]
-    for letter, items in grouped:
-        out.append(f"## {letter} {{: #letter-{letter.lower()} }}")
-        out.extend(term_entry(term, index, site) for term in items)
+    letters = by_letter(index.playbook.terms)
+    jump = " · ".join(f"[{letter.title}](#{letter.anchor})" for letter in letters)
+    out = [f"{len(index.playbook.terms)} terms. {jump}\n{{ .pb-jump }}"]
+    for letter in letters:
+        out.append(f"## {letter.title} {{: #{letter.anchor} }}")
+        out.extend(term_entry(term, index, site) for term in letter.terms)
     return "\n\n".join(out) + "\n"

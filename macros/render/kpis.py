@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..anchors import STAGE
 from ..formatting import kpi_target
 from ..index import Index
 from ..model import Kind, Kpi
@@ -60,6 +61,6 @@ def kpis(index: Index, site: Site) -> str:
     for stage in index.playbook.stages:
         measured = [k for k in index.playbook.kpis if k.stage == stage.id]
         if measured:
-            out.append(f"## {inline(stage.name)} {{: #stage-{stage.id} }}")
+            out.append(f"## {inline(stage.name)} {{: #{STAGE(stage.id)} }}")
             out.extend(kpi_entry(kpi, index, site) for kpi in measured)
     return "\n\n".join(out) + "\n"
