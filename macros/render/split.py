@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any, NamedTuple
 
+from ..anchors import EVERY, MEETING_LOAD, PART_TITLE, RACI, ROLES, STAGE, Family, Names
+from ..anchors import FROM as SLAS_FROM
 from ..index import Index
 from ..model import (
     FREQUENCIES,
@@ -97,23 +99,21 @@ class Part:
     entries: tuple[Entry, ...]
 
 
-def _letter(term: Term) -> str:
-    first = term.term[:1].upper()
-    return first if first.isalpha() else "#"
-
-
 def _terms(index: Index) -> list[Group]:
-    terms = sorted(index.playbook.terms, key=lambda t: (t.term.casefold(), t.id))
-    groups = []
-    for letter, members in groupby(terms, key=_letter):
-        key = letter.lower() if letter != "#" else "other"
-        groups.append(Group(key, f"letter-{letter.lower()}", letter, list(members)))
-    return groups
+    return [
+        Group(
+            "other" if letter.key == "#" else letter.key,
+            letter.anchor,
+            letter.title,
+            list(letter.terms),
+        )
+        for letter in glossary.by_letter(index.playbook.terms)
+    ]
 
 
 def _kpis(index: Index) -> list[Group]:
     return [
-        Group(s.id, f"stage-{s.id}", s.name, [k for k in index.playbook.kpis if k.stage == s.id])
+        Group(s.id, STAGE(s.id), s.name, [k for k in index.playbook.kpis if k.stage == s.id])
         for s in index.playbook.stages
     ]
 
@@ -121,7 +121,7 @@ def _kpis(index: Index) -> list[Group]:
 def _meetings(index: Index) -> list[Group]:
     rhythm = cadence.RHYTHM
     return [
-        Group(f, f"every-{f}", rhythm[f], [m for m in index.playbook.meetings if m.frequency == f])
+        Group(f, EVERY(f), rhythm[f], [m for m in index.playbook.meetings if m.frequency == f])
         for f in FREQUENCIES
     ]
 
@@ -131,13 +131,13 @@ def _team(index: Index, party: str) -> str:
     return entry.team if isinstance(entry, Role) else party
 
 
-def _by_team(index: Index, anchor: str, pairs: Iterator[tuple[str, Entry]]) -> list[Group]:
+def _by_team(index: Index, family: Family, pairs: Iterator[tuple[str, Entry]]) -> list[Group]:
     found: dict[str, list[Entry]] = {team.id: [] for team in index.playbook.teams}
     for team, entry in pairs:
         found.setdefault(team, []).append(entry)
     names = {team.id: team.name for team in index.playbook.teams}
     return [
-        Group(key, f"{anchor}-{key}", names.get(key, key), entries)
+        Group(key, family(key), names.get(key, key), entries)
         for key, entries in found.items()
         if entries
     ]
@@ -151,7 +151,7 @@ GROUPINGS: Mapping[Kind, Grouping] = {
         "SLAs made by {}",
         "",
         2,
-        lambda i: _by_team(i, "from", ((_team(i, s.provider), s) for s in i.playbook.slas)),
+        lambda i: _by_team(i, SLAS_FROM, ((_team(i, s.provider), s) for s in i.playbook.slas)),
     ),
     Kind.MEETING: Grouping("meetings", "Meetings: {}", "", 2, _meetings),
     Kind.ROLE: Grouping(
@@ -159,16 +159,14 @@ GROUPINGS: Mapping[Kind, Grouping] = {
         "Roles in {}",
         "",
         3,
-        lambda i: _by_team(i, "roles", ((r.team, r) for r in i.playbook.roles)),
+        lambda i: _by_team(i, ROLES, ((r.team, r) for r in i.playbook.roles)),
     ),
     Kind.RACI: Grouping(
         "RACI activities",
         "RACI of {}",
         "raci-",
         3,
-        lambda i: _by_team(
-            i, "raci", ((_team(i, row.accountable), row) for row in i.playbook.raci)
-        ),
+        lambda i: _by_team(i, RACI, ((_team(i, row.accountable), row) for row in i.playbook.raci)),
     ),
 }
 
@@ -191,20 +189,41 @@ class Plan:
         return found
 
 
+def served_at(path: str) -> str:
+    """Return the address a page is served at: ``roles/index.md`` and ``roles.md`` → ``roles``.
+
+    Two pages served at one address would overwrite each other, so paths are told apart by
+    this; ``README`` is an index page too.
+    """
+    stem = posixpath.splitext(path)[0]
+    folder, name = posixpath.split(stem)
+    return folder if name in ("index", "README") else stem
+
+
 def plan(index: Index, pages: Mapping[Kind, str], limits: Mapping[Kind, int]) -> Plan:
-    """Return the parts of every kind that has more entries than its limit."""
+    """Return the parts of every kind that has more entries than its limit.
+
+    A group's first part is named by its key (``roles/sales.md``), the next ones go in its
+    folder (``roles/sales/2.md``): a key holds no ``/``, so no group's key can ask for
+    another group's chunk. Every path is claimed from one allocator, so each part is served
+    at an address of its own (not a kind's page, not another part, whatever the keys are);
+    every group gets a heading anchor of its own likewise.
+    """
+    paths = Names(pages.values(), served_at)
     parts: list[Part] = []
     for kind, grouping in GROUPINGS.items():
         limit = max(limits.get(kind, SPLIT_ABOVE[kind]), 1)
         if len(index.playbook.entries(kind)) <= limit:
             continue
         stem = posixpath.splitext(pages[kind])[0]
-        for group in grouping.groups(index):
+        anchors = Names()
+        for found in grouping.groups(index):
+            group = found._replace(anchor=anchors.claim(found.anchor))
             chunks = [group.entries[at : at + limit] for at in range(0, len(group.entries), limit)]
+            base = paths.claim(f"{stem}/{grouping.prefix}{group.key}")
             for number, chunk in enumerate(chunks, start=1):
-                key = group.key if number == 1 else f"{group.key}-{number}"
+                path = f"{base if number == 1 else paths.claim(f'{base}/{number}')}.md"
                 name = group.title if len(chunks) == 1 else f"{group.title} ({number})"
-                path = f"{stem}/{grouping.prefix}{key}.md"
                 parts.append(Part(kind, path, group, name, tuple(chunk)))
     return Plan(tuple(parts))
 
@@ -236,7 +255,8 @@ def index_page(kind: Kind, index: Index, site: Site, split: Plan) -> str:
                 items.append(item + "".join(former))
         out.append(" · ".join(items))
     if kind is Kind.MEETING:
-        out.append(f"## Time in meetings {{: #meeting-load }}\n\n{cadence.load(index, site)}")
+        load = cadence.load(index, site)
+        out.append(f"## Time in meetings {{: #{MEETING_LOAD.anchor} }}\n\n{load}")
     out.append(FORWARD)
     return "\n\n".join(out) + "\n"
 
@@ -269,7 +289,8 @@ def part_page(part: Part, index: Index, site: Site, split: Plan) -> str:
         else f"[{inline(p.title)}]({_relative(part.path, p.path)})"
         for p in split.of(part.kind)
     ]
-    out = [f"# {grouping.heading.format(inline(part.title))}", " · ".join(jump) + "\n{ .pb-jump }"]
+    heading = f"# {grouping.heading.format(inline(part.title))} {{: #{PART_TITLE} }}"
+    out = [heading, " · ".join(jump) + "\n{ .pb-jump }"]
     if part.kind is Kind.RACI:
         rows = tuple(e for e in part.entries if isinstance(e, RaciActivity))
         only = Index(Playbook(roles=index.playbook.roles, raci=rows))
