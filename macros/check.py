@@ -12,6 +12,7 @@ from .index import Index
 from .load import Declared, Loaded, load_directory, paused_gc
 from .model import Kind, Playbook
 from .problems import DataError, Problem
+from .reserved import reserved_ids
 from .suggest import Vocabulary, did_you_mean
 from .textrules import link_problems
 
@@ -125,6 +126,7 @@ def check_loaded(loaded: Loaded, index: Index | None = None) -> tuple[Problem, .
     found: list[Problem] = list(loaded.problems)
     found += duplicate_ids(loaded.declared)
     found += former_id_clashes(playbook)
+    found += reserved_ids(playbook)
     found += unresolved_references(playbook, loaded.declared, loaded.unreadable)
     index = index or Index(playbook)
     found += rules.check_rules(playbook, index)
