@@ -61,6 +61,7 @@ PROSE_HEADINGS = frozenset(
     {
         "glossary",
         "roles-and-raci",
+        "raci-matrix",
         "teams",
         "roles",
         "funnel",
@@ -85,6 +86,11 @@ RESERVED: tuple[Family, ...] = (
     *(Family(anchor, "a section heading of the prose pages") for anchor in sorted(PROSE_HEADINGS)),
 )
 """Every anchor the handbook makes, which no entry id may take."""
+
+
+FIXED: frozenset[str] = PROSE_HEADINGS | {MEETING_LOAD.anchor, PART_TITLE}
+"""The handbook's own anchors that are not made from a key: a group's anchor (``raci-`` and
+a team ``matrix``) must not take one of them either."""
 
 
 def reserved_by(id_: str) -> Family | None:

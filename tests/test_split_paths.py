@@ -192,3 +192,11 @@ def test_ids_of_the_default_playbook_are_not_reserved() -> None:
     ids = [id_ for _, e in playbook.all_entries() for id_ in (e.id, *e.renamed_from)]
     assert len(ids) > 50
     assert [id_ for id_ in ids if reserved_by(id_)] == []
+
+
+def test_a_group_anchor_does_not_take_a_heading_of_the_page() -> None:
+    """The RACI of a team ``matrix`` would head its group ``raci-matrix``, like docs/roles.md."""
+    index = _team_playbook({"matrix": 2, "sales": 1}, raci_of="matrix")
+    split = plan(index, DEFAULT_PAGES, LIMITS)
+    assert [p.group.anchor for p in split.of(Kind.RACI)] == ["raci-matrix--2"] * 2
+    assert [p.group.anchor for p in split.of(Kind.ROLE)] == ["roles-matrix", "roles-sales"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..anchors import FROM, Names
+from ..anchors import FIXED, FROM, Names
 from ..formatting import escalation_step, sla_target
 from ..index import Index
 from ..model import Kind, Role, Sla
@@ -100,7 +100,7 @@ def slas(index: Index, site: Site) -> str:
     for sla in index.playbook.slas:
         key = (_team_of(index, sla.provider), _team_of(index, sla.consumer))
         groups.setdefault(key, []).append(sla)
-    anchors = Names()
+    anchors = Names(FIXED)
     for (provider, consumer), items in groups.items():
         anchor = anchors.claim(FROM(slugify(f"{provider} to {consumer}")))
         out.append(f"## {inline(provider)} → {inline(consumer)} {{: #{anchor} }}")

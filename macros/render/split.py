@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any, NamedTuple
 
-from ..anchors import EVERY, MEETING_LOAD, PART_TITLE, RACI, ROLES, STAGE, Family, Names
+from ..anchors import EVERY, FIXED, MEETING_LOAD, PART_TITLE, RACI, ROLES, STAGE, Family, Names
 from ..anchors import FROM as SLAS_FROM
 from ..index import Index
 from ..model import (
@@ -216,7 +216,7 @@ def plan(index: Index, pages: Mapping[Kind, str], limits: Mapping[Kind, int]) ->
         if len(index.playbook.entries(kind)) <= limit:
             continue
         stem = posixpath.splitext(pages[kind])[0]
-        anchors = Names()
+        anchors = Names(FIXED)
         for found in grouping.groups(index):
             group = found._replace(anchor=anchors.claim(found.anchor))
             chunks = [group.entries[at : at + limit] for at in range(0, len(group.entries), limit)]
