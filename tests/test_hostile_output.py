@@ -248,3 +248,12 @@ def test_built_site_shows_a_hostile_subject_as_text(
     assert heading.get_text().startswith("2026-01-05: " + SUBJECT[:-5])
     assert [el.name for el in heading.find_all(True)] == ["a"]  # its permalink only
     assert heading.a["class"] == ["headerlink"]
+
+
+def test_git_errors_show_controls_as_escapes(hostile_names: GitRepo) -> None:
+    result = playbook("diff", "nope\r\x1b[2K\u202e", "HEAD")
+    assert result.exit_code == 2
+    assert not RAW_CONTROL.search(result.output)
+    assert result.output.startswith(
+        "playbook: error: unknown git revision 'nope\\x0d\\x1b[2K\\u202e'\n"
+    )
