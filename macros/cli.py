@@ -16,6 +16,7 @@ from .diff import diff_loaded
 from .diffrender import DIFF_FORMATS, DiffFormat, render_diff
 from .gitsource import GitError, Revision, load_revision, merge_base, resolve
 from .load import load_directory, shown_path
+from .printable import printable
 from .problems import Location, Problem
 from .report import FORMATS, Format, render
 from .sitebuild import SiteDirError, build_site
@@ -87,9 +88,9 @@ def _git(step: Callable[[], _T]) -> _T:
     try:
         return step()
     except GitError as err:
-        click.echo(f"playbook: error: {err.message}", err=True)
+        click.echo(f"playbook: error: {printable(err.message)}", err=True)
         if err.hint:
-            click.echo(f"hint: {err.hint}", err=True)
+            click.echo(f"hint: {printable(err.hint)}", err=True)
         sys.exit(2)
 
 

@@ -1,19 +1,21 @@
 """Show a playbook diff as text (terminals), Markdown (pull-request comments) or JSON.
 
 Output depends only on the diff: changes come sorted by kind then id, fields in model order.
+Every text from the data or git is made safe for where it goes: printable for a terminal
+(:mod:`macros.printable`), literal in a GitHub comment (:mod:`macros.gfm`).
 """
 
 from __future__ import annotations
 
-import json
-import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import groupby
 from typing import Any, Literal
 
+from . import gfm
 from .diff import ACTIONS, Change, Diff, FieldChange
 from .model import Kind
+from .printable import json_document, printable
 
 DiffFormat = Literal["text", "markdown", "json"]
 DIFF_FORMATS: tuple[DiffFormat, ...] = ("text", "markdown", "json")
@@ -37,23 +39,32 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def summary(diff: Diff) -> str:
-    """Return the one-line tally, e.g. ``2 changes: 1 added, 1 changed; needs both teams: …``."""
+def _same(text: str) -> str:
+    return text
+
+
+def summary(diff: Diff, shown: Callable[[str], str] = _same) -> str:
+    """Return the one-line tally, e.g. ``2 changes: 1 added, 1 changed; needs both teams: …``.
+
+    Args:
+        diff: The diff to count.
+        shown: How an entry id is written in the output (made safe for a comment).
+    """
     if not diff.changes:
         return "no changes"
     tally = Counter(change.action for change in diff.changes)
     parts = ", ".join(f"{tally[action]} {action}" for action in ACTIONS if tally[action])
     line = f"{_count(len(diff.changes), 'change')}: {parts}"
-    both = [change.label for change in diff.changes if change.both_teams]
+    both = [f"{c.kind.label} {shown(c.id)}" for c in diff.changes if c.both_teams]
     return f"{line}; needs both teams: {', '.join(both)}" if both else line
 
 
-def _load_notes(diff: Diff) -> Iterator[str]:
+def _load_notes(diff: Diff, shown: Callable[[str], str] = _same) -> Iterator[str]:
     for side, errors in ((diff.base, diff.base_errors), (diff.head, diff.head_errors)):
         if errors:
             yield (
-                f"{_count(errors, 'error')} loading {side}: entries that failed to load are "
-                "not compared; run playbook check"
+                f"{_count(errors, 'error')} loading {shown(side)}: entries that failed to "
+                "load are not compared; run playbook check"
             )
 
 
@@ -89,7 +100,10 @@ def action_line(change: Change) -> str | None:
 
 
 def as_text(diff: Diff) -> str:
-    """One line per added, removed, renamed or deprecated entry and per changed field."""
+    """One line per added, removed, renamed or deprecated entry and per changed field.
+
+    Each line is printable: control characters in the data show as escapes.
+    """
     lines = [f"Playbook changes from {diff.base} to {diff.head}", summary(diff)]
     lines += [f"note: {note}" for note in _load_notes(diff)]
     if diff.changes:
@@ -99,24 +113,11 @@ def as_text(diff: Diff) -> str:
         if action is not None:
             lines.append(action)
         lines += [f"{change.label}: {field_line(field)}" for field in change.fields]
-    return "\n".join(lines) + "\n"
-
-
-def _code(text: str) -> str:
-    """Return text as a Markdown code span, whatever backticks it holds."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
-
-
-def _plain(text: str) -> str:
-    """Return text with Markdown's special characters escaped."""
-    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+    return "\n".join(printable(line) for line in lines) + "\n"
 
 
 def _shown(items: tuple[str, ...]) -> str:
-    return _code(_joined(items)) if items else "*none*"
+    return gfm.code(_joined(items)) or "*none*"
 
 
 def _details(field: FieldChange) -> list[str]:
@@ -129,9 +130,7 @@ def _details(field: FieldChange) -> list[str]:
         return []
     body = [f"- {line}" for item in old for line in item.splitlines()]
     body += [f"+ {line}" for item in new for line in item.splitlines()]
-    longest = max((len(run) for run in re.findall(r"`+", "\n".join(body))), default=0)
-    fence = "`" * max(3, longest + 1)
-    block = ["<details><summary>Old and new</summary>", "", f"{fence}diff", *body, fence]
+    block = ["<details><summary>Old and new</summary>", "", *gfm.fenced(body, "diff")]
     return [*block, "", "</details>"]
 
 
@@ -147,25 +146,30 @@ def _field_markdown(field: FieldChange) -> list[str]:
 
 
 def _change_markdown(change: Change) -> list[str]:
-    name = f" ({change.name})" if change.name and change.name != change.id else ""
-    teams = f" ({', '.join(change.teams)})" if len(change.teams) > 1 else ""
+    shown = gfm.text(change.name) if change.name and change.name != change.id else ""
+    name = f" ({shown})" if shown else ""
+    teams = f" ({', '.join(gfm.text(t) for t in change.teams)})" if len(change.teams) > 1 else ""
     both = f" · **needs both teams**{teams}" if change.both_teams else ""
     what = {
-        "renamed": f"renamed from `{change.old_id}`",
-        "deprecated": f"deprecated, replaced by `{change.replaced_by}`",
-        "merged": f"removed, merged into `{change.replaced_by}`",
+        "renamed": f"renamed from {gfm.code(change.old_id or '')}",
+        "deprecated": f"deprecated, replaced by {gfm.code(change.replaced_by or '')}",
+        "merged": f"removed, merged into {gfm.code(change.replaced_by or '')}",
     }.get(change.action, change.action)
-    lines = [f"- **{change.kind.label} `{change.id}`**{name}: {what}{both}"]
+    lines = [f"- **{change.kind.label} {gfm.code(change.id)}**{name}: {what}{both}"]
     for field in change.fields:
         lines += ["  " + line if line else "" for line in _field_markdown(field)]
     return lines
 
 
 def as_markdown(diff: Diff) -> str:
-    """A pull-request comment: the tally, then the changes grouped by kind."""
-    title = f"### Playbook changes from {_plain(diff.base)} to {_plain(diff.head)}"
-    lines = [MARKER, title, "", summary(diff)]
-    for note in _load_notes(diff):
+    """A pull-request comment: the tally, then the changes grouped by kind.
+
+    Every text from the data or git is literal (see :mod:`macros.gfm`): a display name
+    cannot mention a team, add a link or HTML, or hide the lines that follow it.
+    """
+    title = f"### Playbook changes from {gfm.text(diff.base)} to {gfm.text(diff.head)}"
+    lines = [MARKER, title, "", summary(diff, gfm.text)]
+    for note in _load_notes(diff, gfm.text):
         lines += ["", "> [!WARNING]", f"> {note}"]
     for kind, changes in groupby(diff.changes, key=lambda change: change.kind):
         lines += ["", f"#### {_PLURALS[kind]}", ""]
@@ -216,7 +220,7 @@ def as_json(diff: Diff) -> str:
         "load_errors": {"base": diff.base_errors, "head": diff.head_errors},
         "changes": [_change_json(change) for change in diff.changes],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_document(document)
 
 
 def render_diff(diff: Diff, fmt: DiffFormat) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .printable import printable
+
 Severity = Literal["error", "warning"]
 
 
@@ -51,9 +53,13 @@ class Problem:
     code: str = ""
 
     def __str__(self) -> str:
-        """Return ``path:line:col: severity: message; hint``."""
+        r"""Return ``path:line:col: severity: message; hint``, safe to print to a terminal.
+
+        Control and format characters from the data (``\r``, escape sequences, bidi
+        overrides) are written out as escapes, so the line shows what it says.
+        """
         text = f"{self.where}: {self.severity}: {self.message}"
-        return f"{text}; {self.hint}" if self.hint else text
+        return printable(f"{text}; {self.hint}" if self.hint else text)
 
 
 class DataError(Exception):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Literal
 
+from .printable import json_document, printable
 from .problems import Problem
 
 Format = Literal["text", "json", "github"]
@@ -24,7 +24,10 @@ def summary(problems: Sequence[Problem]) -> str:
 
 
 def as_text(problems: Sequence[Problem]) -> str:
-    """One ``path:line:col: severity: message; hint`` line per problem, then the tally."""
+    """One ``path:line:col: severity: message; hint`` line per problem, then the tally.
+
+    Each line is printable: control characters in the data show as escapes.
+    """
     lines = [str(p) for p in problems]
     lines.append(f"playbook check: {summary(problems)}")
     return "\n".join(lines) + "\n"
@@ -49,11 +52,18 @@ def as_json(problems: Sequence[Problem]) -> str:
             for p in problems
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_document(document)
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape text for a workflow command, after writing out its control characters.
+
+    The runner turns ``%25``, ``%0D`` and ``%0A`` back into ``%``, CR and LF; a line break
+    that reached it would end the annotation and could start another command. No raw line
+    break is left after :func:`printable`, and the ``%`` escape keeps ``%0A`` in data as text.
+    A ``::`` in the message needs nothing: the runner ends the properties at the first one.
+    """
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

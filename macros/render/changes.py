@@ -7,7 +7,7 @@ from collections import Counter
 from ..history import Event
 from ..index import Index
 from .common import Site, commit_link, link
-from .text import inline
+from .text import inline, literal
 
 
 def _tally(events: tuple[Event, ...]) -> str:
@@ -28,7 +28,7 @@ def changes(index: Index, site: Site, commits: int = 30, listed: int = 25) -> st
     for events in site.history.by_commit[:commits]:
         first = events[0]
         out.append(
-            f"### {first.date}: {inline(first.subject)}\n\nCommit {commit_link(site, first)}"
+            f"### {first.date}: {literal(first.subject)}\n\nCommit {commit_link(site, first)}"
         )
         if len(events) > listed:
             out.append(f"{len(events)} entries changed:\n\n{_tally(events)}")

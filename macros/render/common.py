@@ -12,7 +12,7 @@ from ..history import Event, History
 from ..index import Index
 from ..model import Entry, Kind, RaciActivity, Sla, Team, Term
 from ..schema import DATA_DIR, FILE_OF
-from .text import inline
+from .text import inline, literal
 
 DEFAULT_PAGES: Mapping[Kind, str] = {
     Kind.TEAM: "roles.md",
@@ -274,7 +274,7 @@ def history_block(site: Site, kind: Kind, entry: Entry, shown: int = 10) -> str:
         return ""
     lines = [
         f"    - **{event.date}**: {'; '.join(inline(c) for c in event.changes)}"
-        f" ({inline(event.subject)}, {commit_link(site, event)})"
+        f" ({literal(event.subject)}, {commit_link(site, event)})"
         for event in events[:shown]
     ]
     if len(events) > shown:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 
+from ..printable import printable
 from ..textrules import LINK, safe_url
 
 _BLOCK_START = re.compile(r"^(\s*)(#{1,6}\s|>|\[[^\]]*\]:|\*\[|={3,}|-{3,}\s*$|\|)", re.MULTILINE)
@@ -29,6 +30,10 @@ _MARKUP = re.compile(
 _ESCAPES = str.maketrans({"{": "&#123;", "}": "&#125;", "[": "&#91;", "]": "&#93;", "|": "&#124;"})
 _URL_ESCAPES = str.maketrans({"{": "%7B", "}": "%7D", "|": "%7C"})
 _INTRAWORD_STAR = re.compile(r"(?<=[^\W_])\*(?=[^\W_])")
+_LITERAL = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {c: f"&#{ord(c)};" for c in "\\`*_~[]!#|{}:@."}
+)
+"""Every mark that could start markup, a link (``https:``, ``www.``, ``a@b.c``) or an emoji."""
 
 
 def _escape(text: str) -> str:
@@ -91,6 +96,17 @@ def plain(text: str, limit: int = 0) -> str:
     if limit and len(flat) > limit:
         flat = flat[: limit - 1].rsplit(" ", 1)[0] + "…"
     return flat
+
+
+def literal(text: str) -> str:
+    """Render text that is not data, such as a commit subject, as plain text on one line.
+
+    Unlike :func:`inline`, nothing is kept: no emphasis, no link (not even a bare URL or a
+    mail address, which the site would otherwise link), no emoji shortcode. Control and
+    format characters are written out as escapes. The result belongs inside a line (after
+    other text), not at its start.
+    """
+    return printable(" ".join(text.split())).translate(_LITERAL)
 
 
 def attribute(text: str) -> str:
