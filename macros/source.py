@@ -18,8 +18,9 @@ from typing import NamedTuple
 import yaml
 
 from .problems import Location, Problem
+from .reader import MAX_FILE_BYTES as MAX_FILE_BYTES  # noqa: PLC0414 - the limit, re-exported
+from .reader import position, printable, read_text
 
-MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 24
 MAX_EVENTS = 250_000
 """Parser events per file (a value is one, a list or mapping two): the default playbook's
@@ -71,60 +72,6 @@ def _error(where: Location, message: str, hint: str = "", code: str = "yaml") ->
     return Problem(where, "error", message, hint, code)
 
 
-def _position(text: str, index: int, path: str) -> Location:
-    """Turn a character index into a 1-based line and column."""
-    line = text.count("\n", 0, index) + 1
-    col = index - (text.rfind("\n", 0, index) + 1) + 1
-    return Location(path, line, col)
-
-
-def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    """Read a file as UTF-8 text, refusing missing, oversized, binary or empty files.
-
-    Args:
-        path: The file on disk.
-        shown: The path as printed in messages.
-
-    Returns:
-        The text, or None, and the problems found.
-    """
-    start = Location(shown, 1, 1)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            mib = size / 1024 / 1024
-            return None, [
-                _error(
-                    start,
-                    f"file is {mib:.1f} MiB, over the limit of "
-                    f"{MAX_FILE_BYTES // 1024 // 1024} MiB per data file",
-                    "split the data or remove what does not belong in the handbook",
-                    "file-too-large",
-                )
-            ]
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None, [_error(start, "file is missing", "every playbook needs it", "file-missing")]
-    except OSError as err:
-        return None, [_error(start, f"cannot read file: {err.strerror}", code="file-unreadable")]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        good = raw[: err.start].decode("utf-8", errors="replace")
-        where = _position(good, len(good), shown)
-        return None, [
-            _error(
-                where,
-                f"file is not valid UTF-8 (byte 0x{raw[err.start]:02x})",
-                "save the file as UTF-8",
-                "not-utf8",
-            )
-        ]
-    if not text.strip():
-        return None, [_error(start, "file is empty", "it must start with 'version: 1'", "empty")]
-    return text, []
-
-
 def _mark(mark: yaml.Mark | yaml._yaml.Mark | None, shown: str) -> Location:
     if mark is None:
         return Location(shown, 1, 1)
@@ -132,24 +79,30 @@ def _mark(mark: yaml.Mark | yaml._yaml.Mark | None, shown: str) -> Location:
 
 
 def _syntax_problem(err: yaml.YAMLError, text: str, shown: str) -> Problem:
-    """Describe a YAML syntax error at its position, without PyYAML's stream names."""
+    """Describe a YAML syntax error at its position, without PyYAML's stream names.
+
+    The parser's words are made printable: the pure-Python parser quotes the character it
+    stopped at.
+    """
     if isinstance(err, yaml.MarkedYAMLError):
         where = _mark(err.problem_mark or err.context_mark, shown)
-        message = f"YAML syntax error: {err.problem or err.context}"
+        message = f"YAML syntax error: {printable(err.problem or err.context or '')}"
         hint = ""
         if err.context and err.problem and err.context_mark is not None:
             start = _mark(err.context_mark, shown)
-            hint = f"{err.context} that starts at line {start.line}, column {start.col}"
+            context = printable(err.context)
+            hint = f"{context} that starts at line {start.line}, column {start.col}"
         return _error(where, message, hint, "yaml-syntax")
     if isinstance(err, yaml.reader.ReaderError):
-        where = _position(text, max(err.position, 0), shown)
+        where = position(text, max(err.position, 0), shown)
         return _error(
             where,
             f"YAML syntax error: character #x{err.character:04x} is not allowed",
             "remove control characters from the file",
             "yaml-syntax",
         )
-    return _error(Location(shown, 1, 1), f"YAML syntax error: {err}", code="yaml-syntax")
+    message = f"YAML syntax error: {printable(str(err))}"
+    return _error(Location(shown, 1, 1), message, code="yaml-syntax")
 
 
 def _anchor(event: yaml.NodeEvent, shown: str) -> Problem:
@@ -254,7 +207,7 @@ def _compose(events: Iterator[yaml.Event], shown: str) -> Node | Problem | None:
 
 
 def _unsupported_tag(tag: str, where: Location) -> Problem:
-    short = tag.replace("tag:yaml.org,2002:", "!!")
+    short = printable(tag.replace("tag:yaml.org,2002:", "!!"))  # %1b in a tag is an escape
     return _error(
         where,
         f"YAML tag '{short}' is not allowed",
@@ -278,19 +231,18 @@ def parse_yaml(text: str, shown: str) -> SourceFile:
         root = _compose(islice(events, MAX_EVENTS), shown)
         more = None if isinstance(root, Problem) else next(events, None)
     except yaml.YAMLError as err:
-        return SourceFile(None, [_syntax_problem(err, text, shown)])
+        root, more = _syntax_problem(err, text, shown), None
     except UnicodeEncodeError as err:
         # Text decoded with "surrogateescape" holds lone surrogates that libyaml cannot take.
-        where = _position(text, err.start, shown)
+        where = position(text, err.start, shown)
         message = f"text holds U+{ord(text[err.start]):04X}, which is not a character"
         return SourceFile(None, [_error(where, message, "save the file as UTF-8", "not-utf8")])
-    if isinstance(root, Problem):
-        return SourceFile(None, [root])
     if more is not None:
         message = f"file has more than {MAX_EVENTS:,} parts (values, lists and mappings)"
         hint = "split the data or remove what does not belong in the handbook"
-        where = _mark(more.start_mark, shown)
-        return SourceFile(None, [_error(where, message, hint, "file-too-large")])
+        root = _error(_mark(more.start_mark, shown), message, hint, "file-too-large")
+    if isinstance(root, Problem):
+        return SourceFile(None, [root])
     if root is None:
         where = Location(shown, 1, 1)
         return SourceFile(None, [_error(where, "file is empty", "start it with 'version: 1'")])
