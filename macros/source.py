@@ -10,6 +10,7 @@ loader (PyYAML would keep only the last one).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -148,22 +149,61 @@ def _opened(event: yaml.CollectionStartEvent, depth: int, shown: str) -> Seq | M
     return Seq([], where) if isinstance(event, yaml.SequenceStartEvent) else Map([], where)
 
 
-def _scalar(event: yaml.ScalarEvent, shown: str) -> Scalar | Problem:
-    """Return the scalar an event holds, or the problem that refuses it."""
+def _scalar(event: yaml.ScalarEvent, shown: str, refused: list[Problem]) -> Scalar | Problem:
+    """Return the scalar an event holds, or the problem that refuses it.
+
+    A text holding a character data may not hold is returned too, its problem added to
+    ``refused``, so that all of them are reported at once.
+    """
     if event.anchor is not None:
         return _anchor(event, shown)
     tag = None if event.tag in (None, "!") else event.tag
     where = _mark(event.start_mark, shown)
     if tag is not None and tag not in _SCALAR_TAGS:
         return _unsupported_tag(tag, where)
-    return Scalar(event.value, tag, not event.style and event.implicit[0], where)
+    scalar = Scalar(event.value, tag, not event.style and event.implicit[0], where)
+    if (problem := _forbidden(scalar)) is not None:
+        refused.append(problem)
+    return scalar
 
 
-def _compose(events: Iterator[yaml.Event], shown: str) -> Node | Problem | None:
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+"""What a decoded text may not hold, though YAML escapes (``"\\0"``, ``"\\e"``) can write it:
+control characters other than tab and line feed (a carriage return, a NUL or an escape
+sequence would reach the page and the terminal), Unicode line and paragraph separators (line
+breaks to some programs, not to others) and lone surrogates (not characters: they cannot be
+written out as UTF-8)."""
+
+
+def _forbidden(scalar: Scalar) -> Problem | None:
+    """Return the problem with a text holding a character data may not hold, if any."""
+    found = _FORBIDDEN.search(scalar.value)
+    if found is None:
+        return None
+    point = ord(found.group())
+    name = f"U+{point:04X}"
+    if 0xD800 <= point <= 0xDFFF:
+        message, code = f"text holds {name}, which is not a character", "not-a-character"
+        hint = "remove it; write a character as itself, or as one \\U escape"
+    elif point in (0x2028, 0x2029):
+        kind = "line" if point == 0x2028 else "paragraph"
+        message, code = f"text holds the {kind} separator {name}", "control-character"
+        hint = "remove it; use a line break in a paragraph, or a space"
+    else:
+        message, code = f"text holds the control character {name}", "control-character"
+        hint = "remove it; data text may hold tabs and line breaks, no other control characters"
+    return _error(scalar.where, message, hint, code)
+
+
+def _compose(
+    events: Iterator[yaml.Event], shown: str, refused: list[Problem]
+) -> Node | Problem | None:
     """Build located nodes from parser events, iteratively, refusing what we do not support.
 
     This loop runs once per node of every data file, so it stays flat: one branch per kind
     of event, the refusals checked in the order the events come.
+
+    Texts holding characters data may not hold are reported in ``refused``.
 
     Returns:
         The root node, None for a stream without one, or the first problem that stops it.
@@ -175,7 +215,7 @@ def _compose(events: Iterator[yaml.Event], shown: str) -> Node | Problem | None:
     for event in events:
         node: Node
         if isinstance(event, yaml.ScalarEvent):
-            scalar = _scalar(event, shown)
+            scalar = _scalar(event, shown, refused)
             if isinstance(scalar, Problem):
                 return scalar
             node = scalar
@@ -224,11 +264,13 @@ def parse_yaml(text: str, shown: str) -> SourceFile:
         shown: The path as printed in messages.
 
     Returns:
-        The root node and the problems met; the root is None when a problem stopped parsing.
+        The root node and the problems met; the root is None when there are problems (the
+        file is then not used at all).
     """
     events = yaml.parse(text, Loader=_Loader)
+    refused: list[Problem] = []
     try:
-        root = _compose(islice(events, MAX_EVENTS), shown)
+        root = _compose(islice(events, MAX_EVENTS), shown, refused)
         more = None if isinstance(root, Problem) else next(events, None)
     except yaml.YAMLError as err:
         root, more = _syntax_problem(err, text, shown), None
@@ -242,7 +284,9 @@ def parse_yaml(text: str, shown: str) -> SourceFile:
         hint = "split the data or remove what does not belong in the handbook"
         root = _error(_mark(more.start_mark, shown), message, hint, "file-too-large")
     if isinstance(root, Problem):
-        return SourceFile(None, [root])
+        return SourceFile(None, [*refused, root])
+    if refused:
+        return SourceFile(None, refused)
     if root is None:
         where = Location(shown, 1, 1)
         return SourceFile(None, [_error(where, "file is empty", "start it with 'version: 1'")])
