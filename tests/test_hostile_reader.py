@@ -22,9 +22,11 @@ from pathlib import Path
 import pytest
 
 from macros.check import check_directory
+from macros.gitsource import data_blobs, load_revision, resolve
 from macros.report import as_text
 
 from .conftest import MINI, ROOT, RUNAWAY_SECONDS, TESTS, copy_project
+from .gitrepo import GitRepo
 from .test_check_golden import run_check
 
 GOLDEN = TESTS / "golden" / "reader"
@@ -220,3 +222,30 @@ def test_unreadable_data_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         f"{DATA}:1:1: error: cannot read the data directory: Permission denied; "
         "check its permissions\nplaybook check: 1 error, 0 warnings\n"
     )
+
+
+def test_links_and_directories_in_a_git_revision_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same rule for an old revision: its tree is read from git, not from disk."""
+    repo = GitRepo(tmp_path, monkeypatch)
+    _link(str(PASSWD))(repo.path / DATA)
+    (repo.path / DATA / "kpis.yml").unlink()
+    (repo.path / DATA / "kpis.yml").mkdir()
+    (repo.path / DATA / "kpis.yml" / "kpis.yml").write_text("version: 1\n", "utf-8")
+    repo.commit("Link the glossary, nest the KPIs")
+    loaded = load_revision(repo.path, resolve(repo.path, "HEAD"))
+    refused = [str(p) for p in loaded.problems if p.code == "not-a-file"]
+    assert refused == [
+        (
+            f"{DATA}/glossary.yml:1:1: error: file is a symbolic link, not a regular file; "
+            "replace the link with the file itself: links are refused even when they point "
+            "inside the repository, since a pull request can point them anywhere"
+        ),
+        (
+            f"{DATA}/kpis.yml:1:1: error: file is a directory, not a regular file; "
+            "replace it with a regular YAML file"
+        ),
+    ]
+    assert "root:" not in "\n".join(str(p) for p in loaded.problems)
+    assert "glossary.yml" not in data_blobs(repo.path, resolve(repo.path, "HEAD").commit)
