@@ -13,6 +13,7 @@ from typing import Self
 
 from .load import Loaded, load_texts
 from .problems import Location, Problem
+from .reader import not_a_file
 from .schema import DATA_DIR
 from .source import MAX_FILE_BYTES
 from .suggest import closest
@@ -150,16 +151,33 @@ def merge_base(project: Path, head: str = "HEAD") -> Revision:
     )
 
 
-def _blobs(project: Path, commit: str) -> dict[str, tuple[str, int]]:
-    """Return the data files of a commit: name → (blob id, size in bytes)."""
+_MODES = {"100644": None, "100755": None, "120000": "a symbolic link", "040000": "a directory"}
+"""What a tree entry is, by its git mode: None for a regular file (see :func:`kind_of`)."""
+
+
+def git_kind(mode: str) -> str | None:
+    """Return what a tree entry of this mode is when it is not a regular file, else None.
+
+    The same rule as on disk: a symbolic link (mode 120000) is refused, whatever it points to.
+    """
+    return _MODES.get(mode, "a submodule" if mode == "160000" else "not a regular file")
+
+
+def _entries(project: Path, commit: str) -> dict[str, tuple[str, int, str | None]]:
+    """Return the data directory of a commit: name → (object id, size, what it is if odd)."""
     listing = _output(project, "ls-tree", "-z", "-l", commit, "--", f"{DATA_DIR}/")
-    blobs: dict[str, tuple[str, int]] = {}
+    entries: dict[str, tuple[str, int, str | None]] = {}
     for record in filter(None, listing.split("\0")):
         meta, _, path = record.partition("\t")
-        _mode, kind, oid, size = meta.split()
-        if kind == "blob":
-            blobs[Path(path).name] = (oid, int(size))
-    return blobs
+        mode, _kind, oid, size = meta.split()
+        entries[Path(path).name] = (oid, int(size) if size.isdigit() else 0, git_kind(mode))
+    return entries
+
+
+def _blobs(project: Path, commit: str) -> dict[str, tuple[str, int]]:
+    """Return the data files of a commit that are regular files: name → (blob id, size)."""
+    entries = _entries(project, commit)
+    return {name: (oid, size) for name, (oid, size, odd) in entries.items() if odd is None}
 
 
 def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
@@ -190,14 +208,16 @@ def load_revision(project: Path, revision: Revision, root: str = ".") -> Loaded:
     Raises:
         GitError: When git fails to list or read the files.
     """
-    blobs = _blobs(project, revision.commit)
+    entries = _entries(project, revision.commit)
 
     def read(name: str, shown: str) -> tuple[str | None, list[Problem]]:
         start = Location(shown)
-        if name not in blobs:
+        if name not in entries:
             message = f"file is missing at {revision.label}"
             return None, [Problem(start, "error", message, "", "file-missing")]
-        oid, size = blobs[name]
+        oid, size, odd = entries[name]
+        if odd is not None:
+            return None, [not_a_file(shown, odd)]
         if size > MAX_FILE_BYTES:
             message = f"file is over the limit of {MAX_FILE_BYTES // 1024 // 1024} MiB"
             return None, [Problem(start, "error", message, "", "file-too-large")]

@@ -19,9 +19,10 @@ from .convert import Context, convert_fields, describe, read_pairs
 from .fields import FileSpec, SectionSpec
 from .model import Entry, Kind, Playbook, Reference
 from .problems import Location, Problem
+from .reader import DataDirectory, decode_text, printable
 from .schema import DATA_DIR, FILES, VERSION
-from .source import Map, Node, Scalar, Seq, parse_yaml, read_text
-from .suggest import did_you_mean
+from .source import Map, Node, Scalar, Seq, parse_yaml
+from .suggest import closest
 
 Reader = Callable[[str, str], tuple[str | None, list[Problem]]]
 """Given a data file's name (``kpis.yml``) and its shown path, returns its text, or None
@@ -256,18 +257,34 @@ def _playbook(entries: dict[Kind, list[Entry]], references: list[Reference]) -> 
     )
 
 
-def _unknown_files(data_dir: Path, root: str) -> list[Problem]:
+def _unread(name: str, kind: str | None, root: str) -> Problem:
+    """Report an entry of the data directory that the playbook does not read."""
+    known = sorted(spec.name for spec in FILES)
+    shown = printable(name)
+    reads = f"the playbook reads only {', '.join(known)}"
+    lowered = name.lower()
+    stem = lowered.removesuffix(".yaml").removesuffix(".yml")
+    meant = next((k for k in known if stem == k.removesuffix(".yml")), None)
+    what = "file" if kind is None else kind.removeprefix("a ")
+    where = Location(shown_path(root, shown))
+    message = f"{what} '{shown}' is not read; {reads}"
+    if meant is not None:
+        return Problem(where, "error", message, f"rename it to '{meant}'", "unknown-file")
+    elsewhere = f"move it out of {DATA_DIR}/: nothing else in it is read"
+    if lowered.endswith((".yml", ".yaml")):
+        near = closest(name, known)
+        hint = "did you mean " + " or ".join(f"'{n}'" for n in near) + "?" if near else elsewhere
+        return Problem(where, "error", message, hint, "unknown-file")
+    return Problem(where, "warning", message, elsewhere, "unknown-file")
+
+
+def _unknown_files(directory: DataDirectory, root: str) -> list[Problem]:
+    """Report every entry of the data directory that is not read, hidden ones aside."""
     known = {spec.name for spec in FILES}
     return [
-        Problem(
-            Location(shown_path(root, path.name)),
-            "error",
-            f"'{path.name}' is not a playbook data file",
-            did_you_mean(path.name, known, "data files"),
-            "unknown-file",
-        )
-        for path in sorted(data_dir.iterdir())
-        if path.suffix in (".yml", ".yaml") and path.name not in known
+        _unread(name, directory.kind(name), root)
+        for name in sorted(directory.names)
+        if name not in known and not name.startswith(".")
     ]
 
 
@@ -281,13 +298,15 @@ def load_directory(project: Path, root: str = ".") -> Loaded:
     Returns:
         The loaded playbook, every declared id and every problem found while loading.
     """
-    data_dir = project / DATA_DIR
-    if not data_dir.is_dir():
-        where = Location(os.path.normpath(os.path.join(root, DATA_DIR)))
-        problem = Problem(
-            where, "error", "data directory is missing", "run from the project root", "file-missing"
-        )
-        return Loaded(Playbook(), (), (problem,))
-    loaded = load_texts(lambda name, shown: read_text(data_dir / name, shown), root)
-    problems = _unknown_files(data_dir, root) + list(loaded.problems)
+    shown = os.path.normpath(os.path.join(root, DATA_DIR))
+    with DataDirectory(project / DATA_DIR, shown) as directory:
+        if directory.problem is not None:
+            return Loaded(Playbook(), (), (directory.problem,))
+
+        def read(name: str, shown: str) -> tuple[str | None, list[Problem]]:
+            raw, problems = directory.read(name, shown)
+            return (None, problems) if raw is None else decode_text(raw, shown)
+
+        loaded = load_texts(read, root)
+        problems = _unknown_files(directory, root) + list(loaded.problems)
     return Loaded(loaded.playbook, loaded.declared, tuple(problems), loaded.unreadable)

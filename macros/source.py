@@ -10,6 +10,7 @@ loader (PyYAML would keep only the last one).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
@@ -18,8 +19,9 @@ from typing import NamedTuple
 import yaml
 
 from .problems import Location, Problem
+from .reader import MAX_FILE_BYTES as MAX_FILE_BYTES  # noqa: PLC0414 - the limit, re-exported
+from .reader import position, printable, read_text
 
-MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 24
 MAX_EVENTS = 250_000
 """Parser events per file (a value is one, a list or mapping two): the default playbook's
@@ -71,60 +73,6 @@ def _error(where: Location, message: str, hint: str = "", code: str = "yaml") ->
     return Problem(where, "error", message, hint, code)
 
 
-def _position(text: str, index: int, path: str) -> Location:
-    """Turn a character index into a 1-based line and column."""
-    line = text.count("\n", 0, index) + 1
-    col = index - (text.rfind("\n", 0, index) + 1) + 1
-    return Location(path, line, col)
-
-
-def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
-    """Read a file as UTF-8 text, refusing missing, oversized, binary or empty files.
-
-    Args:
-        path: The file on disk.
-        shown: The path as printed in messages.
-
-    Returns:
-        The text, or None, and the problems found.
-    """
-    start = Location(shown, 1, 1)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            mib = size / 1024 / 1024
-            return None, [
-                _error(
-                    start,
-                    f"file is {mib:.1f} MiB, over the limit of "
-                    f"{MAX_FILE_BYTES // 1024 // 1024} MiB per data file",
-                    "split the data or remove what does not belong in the handbook",
-                    "file-too-large",
-                )
-            ]
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None, [_error(start, "file is missing", "every playbook needs it", "file-missing")]
-    except OSError as err:
-        return None, [_error(start, f"cannot read file: {err.strerror}", code="file-unreadable")]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        good = raw[: err.start].decode("utf-8", errors="replace")
-        where = _position(good, len(good), shown)
-        return None, [
-            _error(
-                where,
-                f"file is not valid UTF-8 (byte 0x{raw[err.start]:02x})",
-                "save the file as UTF-8",
-                "not-utf8",
-            )
-        ]
-    if not text.strip():
-        return None, [_error(start, "file is empty", "it must start with 'version: 1'", "empty")]
-    return text, []
-
-
 def _mark(mark: yaml.Mark | yaml._yaml.Mark | None, shown: str) -> Location:
     if mark is None:
         return Location(shown, 1, 1)
@@ -132,24 +80,30 @@ def _mark(mark: yaml.Mark | yaml._yaml.Mark | None, shown: str) -> Location:
 
 
 def _syntax_problem(err: yaml.YAMLError, text: str, shown: str) -> Problem:
-    """Describe a YAML syntax error at its position, without PyYAML's stream names."""
+    """Describe a YAML syntax error at its position, without PyYAML's stream names.
+
+    The parser's words are made printable: the pure-Python parser quotes the character it
+    stopped at.
+    """
     if isinstance(err, yaml.MarkedYAMLError):
         where = _mark(err.problem_mark or err.context_mark, shown)
-        message = f"YAML syntax error: {err.problem or err.context}"
+        message = f"YAML syntax error: {printable(err.problem or err.context or '')}"
         hint = ""
         if err.context and err.problem and err.context_mark is not None:
             start = _mark(err.context_mark, shown)
-            hint = f"{err.context} that starts at line {start.line}, column {start.col}"
+            context = printable(err.context)
+            hint = f"{context} that starts at line {start.line}, column {start.col}"
         return _error(where, message, hint, "yaml-syntax")
     if isinstance(err, yaml.reader.ReaderError):
-        where = _position(text, max(err.position, 0), shown)
+        where = position(text, max(err.position, 0), shown)
         return _error(
             where,
             f"YAML syntax error: character #x{err.character:04x} is not allowed",
             "remove control characters from the file",
             "yaml-syntax",
         )
-    return _error(Location(shown, 1, 1), f"YAML syntax error: {err}", code="yaml-syntax")
+    message = f"YAML syntax error: {printable(str(err))}"
+    return _error(Location(shown, 1, 1), message, code="yaml-syntax")
 
 
 def _anchor(event: yaml.NodeEvent, shown: str) -> Problem:
@@ -195,22 +149,61 @@ def _opened(event: yaml.CollectionStartEvent, depth: int, shown: str) -> Seq | M
     return Seq([], where) if isinstance(event, yaml.SequenceStartEvent) else Map([], where)
 
 
-def _scalar(event: yaml.ScalarEvent, shown: str) -> Scalar | Problem:
-    """Return the scalar an event holds, or the problem that refuses it."""
+def _scalar(event: yaml.ScalarEvent, shown: str, refused: list[Problem]) -> Scalar | Problem:
+    """Return the scalar an event holds, or the problem that refuses it.
+
+    A text holding a character data may not hold is returned too, its problem added to
+    ``refused``, so that all of them are reported at once.
+    """
     if event.anchor is not None:
         return _anchor(event, shown)
     tag = None if event.tag in (None, "!") else event.tag
     where = _mark(event.start_mark, shown)
     if tag is not None and tag not in _SCALAR_TAGS:
         return _unsupported_tag(tag, where)
-    return Scalar(event.value, tag, not event.style and event.implicit[0], where)
+    scalar = Scalar(event.value, tag, not event.style and event.implicit[0], where)
+    if (problem := _forbidden(scalar)) is not None:
+        refused.append(problem)
+    return scalar
 
 
-def _compose(events: Iterator[yaml.Event], shown: str) -> Node | Problem | None:
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+"""What a decoded text may not hold, though YAML escapes (``"\\0"``, ``"\\e"``) can write it:
+control characters other than tab and line feed (a carriage return, a NUL or an escape
+sequence would reach the page and the terminal), Unicode line and paragraph separators (line
+breaks to some programs, not to others) and lone surrogates (not characters: they cannot be
+written out as UTF-8)."""
+
+
+def _forbidden(scalar: Scalar) -> Problem | None:
+    """Return the problem with a text holding a character data may not hold, if any."""
+    found = _FORBIDDEN.search(scalar.value)
+    if found is None:
+        return None
+    point = ord(found.group())
+    name = f"U+{point:04X}"
+    if 0xD800 <= point <= 0xDFFF:
+        message, code = f"text holds {name}, which is not a character", "not-a-character"
+        hint = "remove it; write a character as itself, or as one \\U escape"
+    elif point in (0x2028, 0x2029):
+        kind = "line" if point == 0x2028 else "paragraph"
+        message, code = f"text holds the {kind} separator {name}", "control-character"
+        hint = "remove it; use a line break in a paragraph, or a space"
+    else:
+        message, code = f"text holds the control character {name}", "control-character"
+        hint = "remove it; data text may hold tabs and line breaks, no other control characters"
+    return _error(scalar.where, message, hint, code)
+
+
+def _compose(
+    events: Iterator[yaml.Event], shown: str, refused: list[Problem]
+) -> Node | Problem | None:
     """Build located nodes from parser events, iteratively, refusing what we do not support.
 
     This loop runs once per node of every data file, so it stays flat: one branch per kind
     of event, the refusals checked in the order the events come.
+
+    Texts holding characters data may not hold are reported in ``refused``.
 
     Returns:
         The root node, None for a stream without one, or the first problem that stops it.
@@ -222,7 +215,7 @@ def _compose(events: Iterator[yaml.Event], shown: str) -> Node | Problem | None:
     for event in events:
         node: Node
         if isinstance(event, yaml.ScalarEvent):
-            scalar = _scalar(event, shown)
+            scalar = _scalar(event, shown, refused)
             if isinstance(scalar, Problem):
                 return scalar
             node = scalar
@@ -254,7 +247,7 @@ def _compose(events: Iterator[yaml.Event], shown: str) -> Node | Problem | None:
 
 
 def _unsupported_tag(tag: str, where: Location) -> Problem:
-    short = tag.replace("tag:yaml.org,2002:", "!!")
+    short = printable(tag.replace("tag:yaml.org,2002:", "!!"))  # %1b in a tag is an escape
     return _error(
         where,
         f"YAML tag '{short}' is not allowed",
@@ -271,26 +264,29 @@ def parse_yaml(text: str, shown: str) -> SourceFile:
         shown: The path as printed in messages.
 
     Returns:
-        The root node and the problems met; the root is None when a problem stopped parsing.
+        The root node and the problems met; the root is None when there are problems (the
+        file is then not used at all).
     """
     events = yaml.parse(text, Loader=_Loader)
+    refused: list[Problem] = []
     try:
-        root = _compose(islice(events, MAX_EVENTS), shown)
+        root = _compose(islice(events, MAX_EVENTS), shown, refused)
         more = None if isinstance(root, Problem) else next(events, None)
     except yaml.YAMLError as err:
-        return SourceFile(None, [_syntax_problem(err, text, shown)])
+        root, more = _syntax_problem(err, text, shown), None
     except UnicodeEncodeError as err:
         # Text decoded with "surrogateescape" holds lone surrogates that libyaml cannot take.
-        where = _position(text, err.start, shown)
+        where = position(text, err.start, shown)
         message = f"text holds U+{ord(text[err.start]):04X}, which is not a character"
         return SourceFile(None, [_error(where, message, "save the file as UTF-8", "not-utf8")])
-    if isinstance(root, Problem):
-        return SourceFile(None, [root])
     if more is not None:
         message = f"file has more than {MAX_EVENTS:,} parts (values, lists and mappings)"
         hint = "split the data or remove what does not belong in the handbook"
-        where = _mark(more.start_mark, shown)
-        return SourceFile(None, [_error(where, message, hint, "file-too-large")])
+        root = _error(_mark(more.start_mark, shown), message, hint, "file-too-large")
+    if isinstance(root, Problem):
+        return SourceFile(None, [*refused, root])
+    if refused:
+        return SourceFile(None, refused)
     if root is None:
         where = Location(shown, 1, 1)
         return SourceFile(None, [_error(where, "file is empty", "start it with 'version: 1'")])

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from macros.check import check_loaded
 from macros.fields import ListOf, Text
-from macros.load import load_texts, shown_path
+from macros.load import load_directory, load_texts, shown_path
 from macros.problems import Problem
 from macros.schema import FILES, SECTIONS
 from macros.source import parse_yaml, read_yaml
@@ -69,6 +69,7 @@ SPECIAL = [
     "\\",
     *[":", "-", "[", "]", "{", "}", ",", "&", "*", "!", "|", ">", "%", "@", "`", "#", "?"],
     *["~", "<<", "---", "...", "%YAML 1.1\n", "--- !!python/name:os.system\n"],
+    *["\x1b[8m", "\x9b", "\x7f", "\u2029", '"\\0"', '"\\e[2J"', '"\\ud800"', '"\\x85"'],
 ]
 words = st.one_of(
     st.text(max_size=20),
@@ -278,3 +279,58 @@ def test_accepted_data_builds(
     result = run_build(project)
     shutil.rmtree(base)
     assert result.returncode == 0, result.stderr
+
+
+ENTRIES = {
+    "link to /dev/zero": lambda path: path.symlink_to("/dev/zero"),
+    "link to /etc/passwd": lambda path: path.symlink_to("/etc/passwd"),
+    "link inside": lambda path: path.symlink_to("kpis.yml"),
+    "link to itself": lambda path: path.symlink_to(path.name),
+    "named pipe": os.mkfifo,
+    "directory": lambda path: path.mkdir(),
+    "empty file": lambda path: path.write_bytes(b""),
+}
+"""What a pull request or a checkout can put in place of a data file, or beside one."""
+
+
+@pytest.mark.fuzz
+@settings(FUZZ, max_examples=max(20, EXAMPLES // 10))
+@given(
+    changes=st.lists(
+        st.tuples(
+            st.sampled_from([*NAMES, "Kpis.YML", "kpis.yaml", "x\x1b[2J.yml", "notes"]),
+            st.sampled_from(sorted(ENTRIES)),
+        ),
+        max_size=4,
+    ),
+    whole_directory=st.sampled_from([None, "link", "file"]),
+)
+def test_loader_survives_special_files(
+    changes: list[tuple[str, str]],
+    whole_directory: str | None,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Links, pipes and directories anywhere in playbook_data/: problems, never a hang."""
+    project = tmp_path_factory.mktemp("fuzz-files")
+    data = project / "playbook_data"
+    shutil.copytree(DATA, data)
+    for name, kind in changes:
+        path = data / name
+        if path.is_dir() and not path.is_symlink():
+            path.rmdir()
+        elif path.exists() or path.is_symlink():
+            path.unlink()
+        ENTRIES[kind](path)
+    if whole_directory == "link":
+        data.rename(project / "kept")
+        data.symlink_to("kept")
+    elif whole_directory == "file":
+        shutil.rmtree(data)
+        data.write_text("version: 1\n", "utf-8")
+    problems = check_loaded(load_directory(project))
+    for problem in problems:
+        assert problem.where.path.startswith("playbook_data"), problem
+        assert str(problem).isprintable(), problem
+        assert "root:" not in str(problem), problem
+    assert bool(problems) == bool(changes or whole_directory)
+    shutil.rmtree(project)
