@@ -18,8 +18,9 @@ from typing import Any
 from .convert import Context, convert_fields, describe, read_pairs
 from .fields import FileSpec, SectionSpec
 from .model import Entry, Kind, Playbook, Reference
+from .printable import printable
 from .problems import Location, Problem
-from .reader import DataDirectory, decode_text, printable
+from .reader import DataDirectory, decode_text
 from .schema import DATA_DIR, FILES, VERSION
 from .source import Map, Node, Scalar, Seq, parse_yaml
 from .suggest import closest

@@ -72,15 +72,6 @@ def not_a_file(shown: str, kind: str) -> Problem:
     return Problem(Location(shown), "error", message, hint, "not-a-file")
 
 
-def printable(name: str) -> str:
-    r"""Return a file name fit to print: control, format and undecodable characters escaped.
-
-    File names come from the repository too; a name holding ``\x1b[`` or a line break must
-    not reach a terminal or a CI annotation as it is.
-    """
-    return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in name)
-
-
 def _too_large(shown: str, size: int | None) -> Problem:
     limit = f"{MAX_FILE_BYTES // _MIB} MiB"
     message = (
