@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .characters import visible
+
 Severity = Literal["error", "warning"]
 
 
@@ -49,6 +51,11 @@ class Problem:
     message: str
     hint: str = ""
     code: str = ""
+
+    def __post_init__(self) -> None:
+        """Show invisible characters and bidirectional controls quoted from the data."""
+        object.__setattr__(self, "message", visible(self.message))
+        object.__setattr__(self, "hint", visible(self.hint))
 
     def __str__(self) -> str:
         """Return ``path:line:col: severity: message; hint``."""
