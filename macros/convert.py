@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .characters import Characters, char_name, mixed_script_words, refused
 from .fields import Choice, Date, ListOf, Number, Record, RecordSpec, Ref, Slug, Text, ValueType
 from .model import Kind, Reference
 from .problems import Location, Problem
@@ -88,9 +89,32 @@ def convert(node: Node, type_: ValueType, ctx: Context, path: str) -> Any:
     if isinstance(type_, Number):
         return _number(node, type_, ctx, path)
     text = _text(node, ctx, path)
-    if text is INVALID:
+    if text is INVALID or not _characters(node, text, type_.characters, ctx, path):
         return INVALID
     return _SCALARS[type(type_)](node, text, type_, ctx, path)
+
+
+_REFUSED_HINT = {
+    "bidi-control": "remove it: it reorders how the text around it is shown",
+    "invisible-character": "remove it: it shows as nothing, so the text reads as another",
+}
+
+
+def _characters(node: Scalar, text: str, rules: Characters, ctx: Context, path: str) -> bool:
+    """Report the characters ``rules`` refuse, and words mixing scripts; False if refused."""
+    found = refused(text, rules)
+    for item in found:
+        what = "a bidirectional control" if item.code == "bidi-control" else "invisible"
+        message = f"field '{path}' holds {char_name(item.char)} ({what}) at character "
+        ctx.error(node.where, f"{message}{item.position}", _REFUSED_HINT[item.code], item.code)
+    if found or not rules.one_script_words:
+        return not found
+    for word, odd in mixed_script_words(text):
+        letters = ", ".join(char_name(char) for char in odd[:3])
+        message = f"{ctx.label} field '{path}' mixes scripts in the word '{word}' ({letters})"
+        hint = "write each word in one script: a look-alike letter makes it another word"
+        ctx.problems.append(Problem(node.where, "warning", message, hint, "mixed-script"))
+    return True
 
 
 def _single_line(node: Scalar, text: str, type_: Text, ctx: Context, path: str) -> Any:

@@ -8,17 +8,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
+from .characters import LABEL, PROSE, Characters
 from .model import Kind
 
 
 @dataclass(frozen=True, slots=True)
 class Text:
-    """Non-empty text; Markdown emphasis and links allowed where ``markdown`` is true."""
+    """Non-empty text; Markdown emphasis and links allowed where ``markdown`` is true.
+
+    Plain text is a label (a name, term, title, tag): it refuses invisible characters and
+    bidirectional controls, and warns about a word mixing scripts. Markdown text is prose:
+    it refuses the controls that reorder text only (see :mod:`macros.characters`).
+    """
 
     single_line: bool = True
     markdown: bool = False
+
+    @property
+    def characters(self) -> Characters:
+        """The character rules of this text: prose for Markdown, a label otherwise."""
+        return PROSE if self.markdown else LABEL
 
     def describe(self) -> str:
         """Name the type for docs and messages."""
@@ -29,6 +40,8 @@ class Text:
 class Slug:
     """A lowercase id: letters, digits and single hyphens."""
 
+    characters: ClassVar[Characters] = LABEL
+
     def describe(self) -> str:
         """Name the type for docs and messages."""
         return "an id"
@@ -37,6 +50,8 @@ class Slug:
 @dataclass(frozen=True, slots=True)
 class Ref:
     """The id of an entry of one of ``targets``."""
+
+    characters: ClassVar[Characters] = LABEL
 
     targets: tuple[Kind, ...]
 
@@ -62,6 +77,8 @@ class Number:
 class Choice:
     """One of a fixed set of words."""
 
+    characters: ClassVar[Characters] = LABEL
+
     values: tuple[str, ...]
 
     def describe(self) -> str:
@@ -72,6 +89,8 @@ class Choice:
 @dataclass(frozen=True, slots=True)
 class Date:
     """A calendar day written ``YYYY-MM-DD``."""
+
+    characters: ClassVar[Characters] = LABEL
 
     def describe(self) -> str:
         """Name the type for docs and messages."""

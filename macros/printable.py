@@ -13,6 +13,8 @@ import re
 import unicodedata
 from typing import Any
 
+from .characters import is_invisible
+
 _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 """Controls, format characters (bidi, zero-width), surrogates, line and paragraph separators."""
 _SUSPECT = re.compile(r"[^\x20-\x7e]")
@@ -21,7 +23,7 @@ _NOT_ASCII = re.compile(r"[^\x00-\x7e]")
 
 
 def _hidden(char: str) -> bool:
-    return unicodedata.category(char) in _HIDDEN_CATEGORIES
+    return unicodedata.category(char) in _HIDDEN_CATEGORIES or is_invisible(char)
 
 
 def _shown(char: str) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
+from .characters import collision_key
 from .index import Index
 from .model import Entry, Kind, Playbook, Role, Term
 from .problems import Location, Problem
@@ -20,10 +20,6 @@ def _warning(where: Location, message: str, hint: str, code: str) -> Problem:
     return Problem(where, "warning", message, hint, code)
 
 
-def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
 def _names(term: Term) -> Iterator[tuple[str, str, Location]]:
     yield "term", term.term, term.at("term")
     if term.abbreviation:
@@ -32,20 +28,31 @@ def _names(term: Term) -> Iterator[tuple[str, str, Location]]:
         yield "synonym", synonym, term.at("synonyms")
 
 
+def _written(name: str, other: str) -> str:
+    """Say how the other name is written, when it differs in more than case and spaces."""
+    if " ".join(name.split()).casefold() == " ".join(other.split()).casefold():
+        return ""
+    return f" ('{other}' there: they read alike but are written with other characters)"
+
+
 def vocabulary(playbook: Playbook) -> Iterator[Problem]:
-    """Report names, abbreviations and synonyms claimed twice, and avoided words in use."""
-    owner: dict[str, tuple[Term, str]] = {}
+    """Report names, abbreviations and synonyms claimed twice, and avoided words in use.
+
+    Two names are the same word when their :func:`~macros.characters.collision_key` is:
+    whatever their case, Unicode normalisation, invisible characters or look-alike letters.
+    """
+    owner: dict[str, tuple[Term, str, str]] = {}
     for term in playbook.terms:
         for what, name, where in _names(term):
-            key = _normal(name)
+            key = collision_key(name)
             if key not in owner:
-                owner[key] = (term, what)
+                owner[key] = (term, what, name)
                 continue
-            other, other_what = owner[key]
+            other, other_what, other_name = owner[key]
             if other.id == term.id:
                 yield _warning(
                     where,
-                    f"term '{term.id}' repeats '{name}' as its {what}",
+                    f"term '{term.id}' repeats '{name}' as its {what}" + _written(name, other_name),
                     "remove the repetition",
                     "term-collision",
                 )
@@ -53,18 +60,18 @@ def vocabulary(playbook: Playbook) -> Iterator[Problem]:
             yield _error(
                 where,
                 f"term '{term.id}' {what} '{name}' is already the {other_what} of term "
-                f"'{other.id}'",
+                f"'{other.id}'" + _written(name, other_name),
                 "each word may mean one thing; merge the terms or pick another word",
                 "term-collision",
             )
     for term in playbook.terms:
         for word in term.avoid:
-            match = owner.get(_normal(word))
+            match = owner.get(collision_key(word))
             if match is not None:
                 yield _error(
                     term.at("avoid"),
                     f"term '{term.id}' says to avoid '{word}', but it is the {match[1]} of "
-                    f"term '{match[0].id}'",
+                    f"term '{match[0].id}'" + _written(word, match[2]),
                     "a word cannot be both preferred and avoided",
                     "avoid-collision",
                 )

@@ -2,9 +2,9 @@
 
 Mutations change value types, delete and rename keys, duplicate entries, swap references,
 reorder lists, insert Unicode (direction marks, emoji, NUL, line separators, surrogates
-left by undecodable bytes), very long strings, and cut files short. The checker must
-answer every one with problems that name a file, a line and a column, or accept it; when
-it accepts, the site must build.
+left by undecodable bytes, look-alike letters, invisible characters), very long strings,
+and cut files short. The checker must answer every one with problems that name a file, a
+line and a column, or accept it; when it accepts, the site must build.
 
 PLAYBOOK_FUZZ_EXAMPLES sets the number of examples per test (``make fuzz`` runs 20,000).
 """
@@ -64,6 +64,9 @@ SPECIAL = [
     "😀",
     "👩🏽‍💻",
     "e\u0301",
+    *["\u041c", "\u0430", "\u03bf", "\uff2d", "\U0001d40c", "\ufb01"],  # look-alike letters
+    *["\u200b", "\u200d", "\u2060", "\u00ad", "\ufe0f", "\u3164", "\U000e0041"],  # invisible
+    *["\u2066", "\u2069", "\u202a", "\u061c"],  # direction isolates, embedding, mark
     "'",
     '"',
     "\\",

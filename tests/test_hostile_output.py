@@ -32,6 +32,8 @@ from .sitebuild import build, make_project
 from .test_check_golden import overlay, run_check
 
 CONTROLS = FIXTURES / "hostile" / "control-characters"
+FORMATS = FIXTURES / "hostile" / "format-characters"
+"""Bidi and format characters, which the reader lets through to the messages."""
 GOLDEN = TESTS / "golden" / "hostile-output"
 RAW_CONTROL = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]"
@@ -68,25 +70,32 @@ def test_json_document_escapes_controls_and_keeps_the_data() -> None:
     assert json.loads(text) == data
 
 
+@pytest.mark.parametrize("fixture", [CONTROLS, FORMATS], ids=["controls", "formats"])
 @pytest.mark.parametrize(
     ("fmt", "expected"),
     [("text", "expected.txt"), ("github", "expected-github.txt"), ("json", "expected.json")],
 )
 def test_check_output_shows_controls_as_escapes(
-    fmt: str, expected: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, golden
+    fixture: Path,
+    fmt: str,
+    expected: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    golden,
 ) -> None:
-    """Unknown keys and values hold CR, erase-line sequences, bidi overrides and NUL."""
+    """Keys and values hold CR, erase-line sequences and NUL (refused by the reader, which
+    names them without quoting them), or bidi overrides and isolates (quoted, as escapes)."""
     project = copy_project(MINI, tmp_path)
-    overlay(CONTROLS, project)
+    overlay(fixture, project)
     code, output = run_check(project, monkeypatch, "--strict", "--format", fmt)
     assert code == 1
     assert not RAW_CONTROL.search(output)
-    golden(CONTROLS / expected, output)
+    golden(fixture / expected, output)
 
 
 def test_check_json_keeps_the_exact_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = copy_project(MINI, tmp_path)
-    overlay(CONTROLS, project)
+    overlay(FORMATS, project)
     _, output = run_check(project, monkeypatch, "--format", "json")
     messages = [p["message"] for p in json.loads(output)["problems"]]
     assert "term 'speed-to-lead' has unknown field 'notes\u202e'" in messages
@@ -95,12 +104,12 @@ def test_check_json_keeps_the_exact_key(tmp_path: Path, monkeypatch: pytest.Monk
 def test_annotations_stay_one_command_each(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A line break or '%0A' in the data cannot end an annotation or start another one."""
     project = copy_project(MINI, tmp_path)
-    overlay(CONTROLS, project)
+    overlay(FORMATS, project)
     _, output = run_check(project, monkeypatch, "--format", "github")
     lines = output.splitlines()
     assert len(lines) == 5
     assert all(line.startswith("::error file=playbook_data/glossary.yml,") for line in lines[:4])
-    assert "status\\x00::error file=x::%250A'" in lines[3]
+    assert "'status::error file=x::%250A'" in lines[3]
 
 
 @pytest.mark.parametrize(
@@ -138,7 +147,7 @@ HOSTILE_NAMES = [
     ("kpis.yml", "name: Speed to lead", "name: '![x](https://evil/i.png)'"),
     ("kpis.yml", "name: Win rate", "name: '#12'"),
     ("cadence.yml", "name: Weekly SLA sync", f"name: '{SUBJECT[:-5]}'"),
-    ("slas.yml", "title: MQL follow-up", 'title: "``</code><b>x</b> \\u202e\\r\\e[2K"'),
+    ("slas.yml", "title: MQL follow-up", 'title: "``</code><b>x</b> ``"'),
 ]
 
 
