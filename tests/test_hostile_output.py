@@ -79,6 +79,7 @@ def test_check_output_shows_controls_as_escapes(
     fixture: Path,
     fmt: str,
     expected: str,
+    *,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     golden,
