@@ -45,18 +45,47 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """A revision whose data did not load, left out of the history.
+
+    Attributes:
+        commit: The full commit id.
+        date: The commit date, ``YYYY-MM-DD``.
+        reason: The first problem met loading it, on one line.
+    """
+
+    commit: str
+    date: str
+    reason: str
+
+    def note(self) -> str:
+        """Say which revision was skipped and why, on one line, for the build's log."""
+        return f"history: skipped revision {self.commit[:7]} ({self.date}): {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
 class History:
-    """Every change of every entry, newest first, by entry and by commit."""
+    """Every change of every entry, newest first, by entry and by commit.
+
+    Attributes:
+        by_entry: The changes of each entry, newest first.
+        by_commit: The changes of each commit, newest first.
+        skipped: The revisions left out because their data did not load, newest first.
+        since: In a shallow clone, the date of its oldest commit: the history before it is
+            not there to read (and the entries that commit holds are not claimed as added).
+    """
 
     by_entry: dict[Key, tuple[Event, ...]] = field(default_factory=dict)
     by_commit: tuple[tuple[Event, ...], ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    since: str = ""
 
     def of(self, kind: Kind, id_: str) -> tuple[Event, ...]:
         """Return the changes of one entry, newest first."""
         return self.by_entry.get((kind, id_), ())
 
 
-_CACHE: dict[tuple[str, str], History] = {}
+_CACHE: dict[tuple[str, str, int], History] = {}
 _SPECS = {spec.name: spec for spec in FILES}
 _DELETED = "0" * 40
 
@@ -116,35 +145,68 @@ def _commits(project: Path, limit: int) -> list[_Commit]:
 
 
 class _Files:
-    """The data files of successive commits, each version loaded once."""
+    """The data files of successive commits, loaded one version at a time.
 
-    def __init__(self, project: Path, blobs: BlobReader) -> None:
-        self.project = project
+    Only the version last loaded of each file is kept (the playbook before it holds the one
+    before): memory stays flat however long the history is.
+    """
+
+    def __init__(self, blobs: BlobReader) -> None:
         self.blobs = blobs
-        self.loaded: dict[tuple[str, str | None], FilePart] = {}
+        self.current: dict[str, tuple[str | None, FilePart]] = {}
 
     def part(self, name: str, oid: str | None) -> FilePart:
-        key = (name, oid)
-        if key not in self.loaded:
-            shown = shown_path(".", name)
-            if oid is None:
-                missing = Problem(Location(shown), "error", "file is missing", "", "file-missing")
-                text, problems = None, [missing]
-            else:
-                text, problems = decode_blob(self.blobs.read(oid), shown)
-            self.loaded[key] = load_file(_SPECS[name], text, problems, shown)
-        return self.loaded[key]
+        known = self.current.get(name)
+        if known is not None and known[0] == oid:
+            return known[1]
+        shown = shown_path(".", name)
+        if oid is None:
+            missing = Problem(Location(shown), "error", "file is missing", "", "file-missing")
+            text, problems = None, [missing]
+        else:
+            text, problems = decode_blob(self.blobs.read(oid), shown)
+        part = load_file(_SPECS[name], text, problems, shown)
+        self.current[name] = (oid, part)
+        return part
 
-    def playbook(self, tree: dict[str, str]) -> Loaded:
-        return combine([self.part(spec.name, tree.get(spec.name)) for spec in FILES])
+    def playbook(self, tree: dict[str, str]) -> Loaded | str:
+        """Return the playbook of a tree, or why it did not load (its first problem)."""
+        try:
+            loaded = combine([self.part(spec.name, tree.get(spec.name)) for spec in FILES])
+        except Exception as err:  # noqa: BLE001 - an old revision must never stop the build
+            return _one_line(f"cannot be read: {type(err).__name__}: {err}")
+        errors = [problem for problem in loaded.problems if problem.severity == "error"]
+        if not errors:
+            return loaded
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        return _one_line(str(errors[0])) + more
 
 
-def _start_tree(project: Path, oldest: str) -> dict[str, str] | None:
-    """Return the data files just before the oldest commit read (None at the root commit)."""
-    parent = run_git(project, "rev-parse", "--verify", "--quiet", f"{oldest}^")
-    if parent.returncode != 0:
+def _one_line(text: str, limit: int = 300) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _parent(project: Path, oldest: str) -> _Commit | None:
+    """Return the commit just before the oldest one read (None when it has no parent)."""
+    done = run_git(project, "log", "-1", "--format=%H%x1f%cs", f"{oldest}^", "--")
+    if done.returncode != 0:
         return None
-    return data_blobs(project, parent.stdout.decode().strip())
+    commit, _, date = done.stdout.decode("utf-8", "replace").strip().partition("\x1f")
+    return _Commit(commit, date, "", {})
+
+
+def _shallow_boundary(project: Path, commit: str) -> bool:
+    """Tell whether ``commit`` is where a shallow clone's history was cut."""
+    shallow = run_git(project, "rev-parse", "--is-shallow-repository")
+    if shallow.stdout.strip() != b"true":
+        return False
+    path = run_git(project, "rev-parse", "--git-path", "shallow").stdout.decode().strip()
+    try:
+        cut = (project / path).read_text("ascii", "replace").split()
+    except OSError:
+        return False
+    return commit in cut
 
 
 def read_history(project: Path, limit: int = 200) -> History:
@@ -160,7 +222,7 @@ def read_history(project: Path, limit: int = 200) -> History:
     head = run_git(project, "rev-parse", "--verify", "--quiet", "HEAD")
     if head.returncode != 0:
         return History()
-    key = (str(project.resolve()), head.stdout.decode().strip())
+    key = (str(project.resolve()), head.stdout.decode().strip(), limit)
     if key not in _CACHE:
         try:
             with paused_gc():
@@ -170,32 +232,70 @@ def read_history(project: Path, limit: int = 200) -> History:
     return _CACHE[key]
 
 
+class _Walk:
+    """The history being gathered, commit after commit, from the oldest."""
+
+    def __init__(self) -> None:
+        self.by_entry: dict[Key, list[Event]] = defaultdict(list)
+        self.by_commit: list[tuple[Event, ...]] = []
+        self.skipped: list[Skipped] = []
+
+    def loaded(self, commit: _Commit, outcome: Loaded | str) -> Loaded | None:
+        """Return the playbook of a commit, or None after noting why it is skipped."""
+        if isinstance(outcome, str):
+            self.skipped.append(Skipped(commit.id, commit.date, outcome))
+            return None
+        return outcome
+
+    def compare(self, commit: _Commit, before: Loaded, after: Loaded) -> None:
+        """Record what a commit changed."""
+        kinds = frozenset(s.kind for name in commit.files for s in _SPECS[name].sections)
+        try:
+            diff = diff_loaded(before, after, "before", commit.id[:7], kinds)
+        except Exception as err:  # noqa: BLE001 - an old revision must never stop the build
+            self.loaded(commit, _one_line(f"cannot be compared: {type(err).__name__}: {err}"))
+            return
+        events = [_record(self.by_entry, commit, change) for change in diff.changes]
+        if events:
+            self.by_commit.append(tuple(events))
+
+    def history(self, since: str) -> History:
+        newest_first = {key: tuple(reversed(events)) for key, events in self.by_entry.items()}
+        return History(
+            newest_first,
+            tuple(reversed(self.by_commit)),
+            tuple(reversed(self.skipped)),
+            since,
+        )
+
+
 def _walk(project: Path, limit: int) -> History:
     commits = _commits(project, limit)
     if not commits:
         return History()
-    by_entry: dict[Key, list[Event]] = defaultdict(list)
-    by_commit: list[tuple[Event, ...]] = []
-    tree = _start_tree(project, commits[0].id)
+    walk = _Walk()
+    oldest = commits[0]
+    parent = _parent(project, oldest.id)
+    since = oldest.date if parent is None and _shallow_boundary(project, oldest.id) else ""
+    tree = data_blobs(project, parent.id) if parent is not None else {}
     with BlobReader(project) as blobs:
-        files = _Files(project, blobs)
-        before = files.playbook(tree) if tree is not None else _EMPTY
-        tree = tree or {}
+        files = _Files(blobs)
+        before: Loaded | None = None if since else _EMPTY
+        if parent is not None:
+            before = walk.loaded(parent, files.playbook(tree))
         for commit in commits:
             for name, oid in commit.files.items():
                 if oid is None:
                     tree.pop(name, None)
                 else:
                     tree[name] = oid
-            after = files.playbook(tree)
-            kinds = frozenset(s.kind for name in commit.files for s in _SPECS[name].sections)
-            diff = diff_loaded(before, after, "before", commit.id[:7], kinds)
-            events = [_record(by_entry, commit, change) for change in diff.changes]
-            if events:
-                by_commit.append(tuple(events))
+            after = walk.loaded(commit, files.playbook(tree))
+            if after is None:
+                continue
+            if before is not None:
+                walk.compare(commit, before, after)
             before = after
-    newest_first = {key: tuple(reversed(events)) for key, events in by_entry.items()}
-    return History(newest_first, tuple(reversed(by_commit)))
+    return walk.history(since)
 
 
 def _record(by_entry: dict[Key, list[Event]], commit: _Commit, change: Change) -> Event:
