@@ -12,11 +12,12 @@ from pathlib import Path
 
 from .diff import Change, diff_loaded
 from .diffrender import field_line
+from .gitlog import Commit, data_commits, parent_commit, shallow_boundary
 from .gitsource import BlobReader, GitError, data_blobs, decode_blob, run_git
 from .load import FilePart, Loaded, combine, load_file, paused_gc, shown_path
 from .model import Kind, Playbook
 from .problems import Location, Problem
-from .schema import DATA_DIR, FILES
+from .schema import FILES
 
 Key = tuple[Kind, str]
 
@@ -87,18 +88,6 @@ class History:
 
 _CACHE: dict[tuple[str, str, int], History] = {}
 _SPECS = {spec.name: spec for spec in FILES}
-_DELETED = "0" * 40
-
-
-@dataclass(frozen=True, slots=True)
-class _Commit:
-    """A commit touching the data: its id, date, subject, and the data files it changed."""
-
-    id: str
-    date: str
-    subject: str
-    files: dict[str, str | None]
-    """File name → its new blob id, or None when the commit deleted it."""
 
 
 def _lines(change: Change) -> tuple[str, ...]:
@@ -111,37 +100,6 @@ def _lines(change: Change) -> tuple[str, ...]:
     }.get(change.action)
     fields = tuple(field_line(item) for item in change.fields)
     return (action, *fields) if action else fields
-
-
-def _commits(project: Path, limit: int) -> list[_Commit]:
-    """Return the commits touching the data with the files each changed, oldest first."""
-    done = run_git(
-        project,
-        "log",
-        "--first-parent",
-        f"-n{limit}",
-        "--raw",
-        "--no-abbrev",
-        "--no-renames",
-        "--format=%x1e%H%x1f%cs%x1f%s",
-        "--",
-        DATA_DIR,
-    )
-    if done.returncode != 0:
-        return []
-    found = []
-    for record in done.stdout.decode("utf-8", "replace").split("\x1e")[1:]:
-        head, _, raw = record.partition("\n")
-        commit, date, subject = [*head.split("\x1f", 2), "", ""][:3]
-        files: dict[str, str | None] = {}
-        for line in raw.splitlines():
-            meta, _, path = line.partition("\t")
-            fields = meta.split()
-            name = Path(path).name
-            if len(fields) == 5 and Path(path).parent.name == DATA_DIR and name in _SPECS:
-                files[name] = None if fields[3] == _DELETED else fields[3]
-        found.append(_Commit(commit, date, subject, files))
-    return list(reversed(found))
 
 
 class _Files:
@@ -187,28 +145,6 @@ def _one_line(text: str, limit: int = 300) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _parent(project: Path, oldest: str) -> _Commit | None:
-    """Return the commit just before the oldest one read (None when it has no parent)."""
-    done = run_git(project, "log", "-1", "--format=%H%x1f%cs", f"{oldest}^", "--")
-    if done.returncode != 0:
-        return None
-    commit, _, date = done.stdout.decode("utf-8", "replace").strip().partition("\x1f")
-    return _Commit(commit, date, "", {})
-
-
-def _shallow_boundary(project: Path, commit: str) -> bool:
-    """Tell whether ``commit`` is where a shallow clone's history was cut."""
-    shallow = run_git(project, "rev-parse", "--is-shallow-repository")
-    if shallow.stdout.strip() != b"true":
-        return False
-    path = run_git(project, "rev-parse", "--git-path", "shallow").stdout.decode().strip()
-    try:
-        cut = (project / path).read_text("ascii", "replace").split()
-    except OSError:
-        return False
-    return commit in cut
-
-
 def read_history(project: Path, limit: int = 200) -> History:
     """Read the history of every entry from the last ``limit`` commits touching the data.
 
@@ -240,14 +176,14 @@ class _Walk:
         self.by_commit: list[tuple[Event, ...]] = []
         self.skipped: list[Skipped] = []
 
-    def loaded(self, commit: _Commit, outcome: Loaded | str) -> Loaded | None:
+    def loaded(self, commit: Commit, outcome: Loaded | str) -> Loaded | None:
         """Return the playbook of a commit, or None after noting why it is skipped."""
         if isinstance(outcome, str):
             self.skipped.append(Skipped(commit.id, commit.date, outcome))
             return None
         return outcome
 
-    def compare(self, commit: _Commit, before: Loaded, after: Loaded) -> None:
+    def compare(self, commit: Commit, before: Loaded, after: Loaded) -> None:
         """Record what a commit changed."""
         kinds = frozenset(s.kind for name in commit.files for s in _SPECS[name].sections)
         try:
@@ -270,13 +206,13 @@ class _Walk:
 
 
 def _walk(project: Path, limit: int) -> History:
-    commits = _commits(project, limit)
+    commits = data_commits(project, limit)
     if not commits:
         return History()
     walk = _Walk()
     oldest = commits[0]
-    parent = _parent(project, oldest.id)
-    since = oldest.date if parent is None and _shallow_boundary(project, oldest.id) else ""
+    parent = parent_commit(project, oldest.id)
+    since = oldest.date if parent is None and shallow_boundary(project, oldest.id) else ""
     tree = data_blobs(project, parent.id) if parent is not None else {}
     with BlobReader(project) as blobs:
         files = _Files(blobs)
@@ -298,7 +234,7 @@ def _walk(project: Path, limit: int) -> History:
     return walk.history(since)
 
 
-def _record(by_entry: dict[Key, list[Event]], commit: _Commit, change: Change) -> Event:
+def _record(by_entry: dict[Key, list[Event]], commit: Commit, change: Change) -> Event:
     """Add a change to its entry's history (carrying the history along a rename)."""
     if change.action == "renamed" and change.old_id is not None:
         by_entry[(change.kind, change.id)] = by_entry.pop((change.kind, change.old_id), [])
