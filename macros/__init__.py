@@ -100,7 +100,10 @@ def _history(project: Path, settings: Mapping[str, Any]) -> History:
     if option is False:
         return History()
     limit = option.get("commits", 200) if isinstance(option, dict) else 200
-    return read_history(project, int(limit))
+    history = read_history(project, int(limit))
+    for skipped in history.skipped:
+        log.info(skipped.note())
+    return history
 
 
 def define_env(env: MacrosEnv) -> None:

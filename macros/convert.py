@@ -7,7 +7,6 @@ goes on, so that one run reports every problem in a file.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from typing import Any
 from .characters import Characters, char_name, mixed_script_words, refused
 from .fields import Choice, Date, ListOf, Number, Record, RecordSpec, Ref, Slug, Text, ValueType
 from .model import Kind, Reference
+from .numbers import NotANumber, parse_number
 from .problems import Location, Problem
 from .source import Map, Node, Scalar, Seq
 from .suggest import closest, did_you_mean, listing, slugify
@@ -30,9 +30,6 @@ MAX_LINE = 1_000
 MAX_PROSE = 10_000
 """Characters in a text of paragraphs (the default playbook's longest has about 400)."""
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_INT = re.compile(r"^[-+]?[0-9][0-9_]*$")
-# Possessive: "111…1x" must fail in linear time, not try every split of the digits.
-_FLOAT = re.compile(r"^[-+]?([0-9][0-9_]*+)?\.?[0-9_]*+([eE][-+]?[0-9]+)?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -172,26 +169,20 @@ def _slug(node: Scalar, text: str, type_: Slug | Ref, ctx: Context, path: str) -
     return text
 
 
-def _parse_number(raw: str) -> float | None:
-    if _INT.match(raw):
-        return int(raw.replace("_", ""))
-    if _FLOAT.match(raw) and any(c.isdigit() for c in raw):
-        value = float(raw.replace("_", ""))
-        return value if math.isfinite(value) else None
-    return None
-
-
 def _number(node: Scalar, type_: Number, ctx: Context, path: str) -> Any:
     raw = node.value.strip()
     quoted = node.tag is None and not node.plain
     numeric_tag = node.tag is None or node.tag.endswith((":int", ":float"))
-    value = _parse_number(raw) if numeric_tag else None
-    if value is None or quoted:
-        hint = "remove the quotes" if quoted and value is not None else ""
+    value = parse_number(raw) if numeric_tag else NotANumber("wrong-type")
+    if isinstance(value, NotANumber) and value.says and not quoted:
+        ctx.error(node.where, f"field '{path}' {value.says}", value.hint, value.code)
+        return INVALID
+    if isinstance(value, NotANumber) or quoted:
+        why = value.hint if isinstance(value, NotANumber) else "remove the quotes"
         ctx.error(
             node.where,
             f"field '{path}' must be {type_.describe()}, not {describe(node)}",
-            hint,
+            "" if quoted and isinstance(value, NotANumber) else why,
             "wrong-type",
         )
         return INVALID

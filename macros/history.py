@@ -12,11 +12,12 @@ from pathlib import Path
 
 from .diff import Change, diff_loaded
 from .diffrender import field_line
+from .gitlog import Commit, data_commits, parent_commit, shallow_boundary
 from .gitsource import BlobReader, GitError, data_blobs, decode_blob, run_git
 from .load import FilePart, Loaded, combine, load_file, paused_gc, shown_path
 from .model import Kind, Playbook
 from .problems import Location, Problem
-from .schema import DATA_DIR, FILES
+from .schema import FILES
 
 Key = tuple[Kind, str]
 
@@ -45,31 +46,48 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """A revision whose data did not load, left out of the history.
+
+    Attributes:
+        commit: The full commit id.
+        date: The commit date, ``YYYY-MM-DD``.
+        reason: The first problem met loading it, on one line.
+    """
+
+    commit: str
+    date: str
+    reason: str
+
+    def note(self) -> str:
+        """Say which revision was skipped and why, on one line, for the build's log."""
+        return f"history: skipped revision {self.commit[:7]} ({self.date}): {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
 class History:
-    """Every change of every entry, newest first, by entry and by commit."""
+    """Every change of every entry, newest first, by entry and by commit.
+
+    Attributes:
+        by_entry: The changes of each entry, newest first.
+        by_commit: The changes of each commit, newest first.
+        skipped: The revisions left out because their data did not load, newest first.
+        since: In a shallow clone, the date of its oldest commit: the history before it is
+            not there to read (and the entries that commit holds are not claimed as added).
+    """
 
     by_entry: dict[Key, tuple[Event, ...]] = field(default_factory=dict)
     by_commit: tuple[tuple[Event, ...], ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    since: str = ""
 
     def of(self, kind: Kind, id_: str) -> tuple[Event, ...]:
         """Return the changes of one entry, newest first."""
         return self.by_entry.get((kind, id_), ())
 
 
-_CACHE: dict[tuple[str, str], History] = {}
+_CACHE: dict[tuple[str, str, int], History] = {}
 _SPECS = {spec.name: spec for spec in FILES}
-_DELETED = "0" * 40
-
-
-@dataclass(frozen=True, slots=True)
-class _Commit:
-    """A commit touching the data: its id, date, subject, and the data files it changed."""
-
-    id: str
-    date: str
-    subject: str
-    files: dict[str, str | None]
-    """File name → its new blob id, or None when the commit deleted it."""
 
 
 def _lines(change: Change) -> tuple[str, ...]:
@@ -84,67 +102,47 @@ def _lines(change: Change) -> tuple[str, ...]:
     return (action, *fields) if action else fields
 
 
-def _commits(project: Path, limit: int) -> list[_Commit]:
-    """Return the commits touching the data with the files each changed, oldest first."""
-    done = run_git(
-        project,
-        "log",
-        "--first-parent",
-        f"-n{limit}",
-        "--raw",
-        "--no-abbrev",
-        "--no-renames",
-        "--format=%x1e%H%x1f%cs%x1f%s",
-        "--",
-        DATA_DIR,
-    )
-    if done.returncode != 0:
-        return []
-    found = []
-    for record in done.stdout.decode("utf-8", "replace").split("\x1e")[1:]:
-        head, _, raw = record.partition("\n")
-        commit, date, subject = [*head.split("\x1f", 2), "", ""][:3]
-        files: dict[str, str | None] = {}
-        for line in raw.splitlines():
-            meta, _, path = line.partition("\t")
-            fields = meta.split()
-            name = Path(path).name
-            if len(fields) == 5 and Path(path).parent.name == DATA_DIR and name in _SPECS:
-                files[name] = None if fields[3] == _DELETED else fields[3]
-        found.append(_Commit(commit, date, subject, files))
-    return list(reversed(found))
-
-
 class _Files:
-    """The data files of successive commits, each version loaded once."""
+    """The data files of successive commits, loaded one version at a time.
 
-    def __init__(self, project: Path, blobs: BlobReader) -> None:
-        self.project = project
+    Only the version last loaded of each file is kept (the playbook before it holds the one
+    before): memory stays flat however long the history is.
+    """
+
+    def __init__(self, blobs: BlobReader) -> None:
         self.blobs = blobs
-        self.loaded: dict[tuple[str, str | None], FilePart] = {}
+        self.current: dict[str, tuple[str | None, FilePart]] = {}
 
     def part(self, name: str, oid: str | None) -> FilePart:
-        key = (name, oid)
-        if key not in self.loaded:
-            shown = shown_path(".", name)
-            if oid is None:
-                missing = Problem(Location(shown), "error", "file is missing", "", "file-missing")
-                text, problems = None, [missing]
-            else:
-                text, problems = decode_blob(self.blobs.read(oid), shown)
-            self.loaded[key] = load_file(_SPECS[name], text, problems, shown)
-        return self.loaded[key]
+        known = self.current.get(name)
+        if known is not None and known[0] == oid:
+            return known[1]
+        shown = shown_path(".", name)
+        if oid is None:
+            missing = Problem(Location(shown), "error", "file is missing", "", "file-missing")
+            text, problems = None, [missing]
+        else:
+            text, problems = decode_blob(self.blobs.read(oid), shown)
+        part = load_file(_SPECS[name], text, problems, shown)
+        self.current[name] = (oid, part)
+        return part
 
-    def playbook(self, tree: dict[str, str]) -> Loaded:
-        return combine([self.part(spec.name, tree.get(spec.name)) for spec in FILES])
+    def playbook(self, tree: dict[str, str]) -> Loaded | str:
+        """Return the playbook of a tree, or why it did not load (its first problem)."""
+        try:
+            loaded = combine([self.part(spec.name, tree.get(spec.name)) for spec in FILES])
+        except Exception as err:  # noqa: BLE001 - an old revision must never stop the build
+            return _one_line(f"cannot be read: {type(err).__name__}: {err}")
+        errors = [problem for problem in loaded.problems if problem.severity == "error"]
+        if not errors:
+            return loaded
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        return _one_line(str(errors[0])) + more
 
 
-def _start_tree(project: Path, oldest: str) -> dict[str, str] | None:
-    """Return the data files just before the oldest commit read (None at the root commit)."""
-    parent = run_git(project, "rev-parse", "--verify", "--quiet", f"{oldest}^")
-    if parent.returncode != 0:
-        return None
-    return data_blobs(project, parent.stdout.decode().strip())
+def _one_line(text: str, limit: int = 300) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def read_history(project: Path, limit: int = 200) -> History:
@@ -160,7 +158,7 @@ def read_history(project: Path, limit: int = 200) -> History:
     head = run_git(project, "rev-parse", "--verify", "--quiet", "HEAD")
     if head.returncode != 0:
         return History()
-    key = (str(project.resolve()), head.stdout.decode().strip())
+    key = (str(project.resolve()), head.stdout.decode().strip(), limit)
     if key not in _CACHE:
         try:
             with paused_gc():
@@ -170,35 +168,73 @@ def read_history(project: Path, limit: int = 200) -> History:
     return _CACHE[key]
 
 
+class _Walk:
+    """The history being gathered, commit after commit, from the oldest."""
+
+    def __init__(self) -> None:
+        self.by_entry: dict[Key, list[Event]] = defaultdict(list)
+        self.by_commit: list[tuple[Event, ...]] = []
+        self.skipped: list[Skipped] = []
+
+    def loaded(self, commit: Commit, outcome: Loaded | str) -> Loaded | None:
+        """Return the playbook of a commit, or None after noting why it is skipped."""
+        if isinstance(outcome, str):
+            self.skipped.append(Skipped(commit.id, commit.date, outcome))
+            return None
+        return outcome
+
+    def compare(self, commit: Commit, before: Loaded, after: Loaded) -> None:
+        """Record what a commit changed."""
+        kinds = frozenset(s.kind for name in commit.files for s in _SPECS[name].sections)
+        try:
+            diff = diff_loaded(before, after, "before", commit.id[:7], kinds)
+        except Exception as err:  # noqa: BLE001 - an old revision must never stop the build
+            self.loaded(commit, _one_line(f"cannot be compared: {type(err).__name__}: {err}"))
+            return
+        events = [_record(self.by_entry, commit, change) for change in diff.changes]
+        if events:
+            self.by_commit.append(tuple(events))
+
+    def history(self, since: str) -> History:
+        newest_first = {key: tuple(reversed(events)) for key, events in self.by_entry.items()}
+        return History(
+            newest_first,
+            tuple(reversed(self.by_commit)),
+            tuple(reversed(self.skipped)),
+            since,
+        )
+
+
 def _walk(project: Path, limit: int) -> History:
-    commits = _commits(project, limit)
+    commits = data_commits(project, limit)
     if not commits:
         return History()
-    by_entry: dict[Key, list[Event]] = defaultdict(list)
-    by_commit: list[tuple[Event, ...]] = []
-    tree = _start_tree(project, commits[0].id)
+    walk = _Walk()
+    oldest = commits[0]
+    parent = parent_commit(project, oldest.id)
+    since = oldest.date if parent is None and shallow_boundary(project, oldest.id) else ""
+    tree = data_blobs(project, parent.id) if parent is not None else {}
     with BlobReader(project) as blobs:
-        files = _Files(project, blobs)
-        before = files.playbook(tree) if tree is not None else _EMPTY
-        tree = tree or {}
+        files = _Files(blobs)
+        before: Loaded | None = None if since else _EMPTY
+        if parent is not None:
+            before = walk.loaded(parent, files.playbook(tree))
         for commit in commits:
             for name, oid in commit.files.items():
                 if oid is None:
                     tree.pop(name, None)
                 else:
                     tree[name] = oid
-            after = files.playbook(tree)
-            kinds = frozenset(s.kind for name in commit.files for s in _SPECS[name].sections)
-            diff = diff_loaded(before, after, "before", commit.id[:7], kinds)
-            events = [_record(by_entry, commit, change) for change in diff.changes]
-            if events:
-                by_commit.append(tuple(events))
+            after = walk.loaded(commit, files.playbook(tree))
+            if after is None:
+                continue
+            if before is not None:
+                walk.compare(commit, before, after)
             before = after
-    newest_first = {key: tuple(reversed(events)) for key, events in by_entry.items()}
-    return History(newest_first, tuple(reversed(by_commit)))
+    return walk.history(since)
 
 
-def _record(by_entry: dict[Key, list[Event]], commit: _Commit, change: Change) -> Event:
+def _record(by_entry: dict[Key, list[Event]], commit: Commit, change: Change) -> Event:
     """Add a change to its entry's history (carrying the history along a rename)."""
     if change.action == "renamed" and change.old_id is not None:
         by_entry[(change.kind, change.id)] = by_entry.pop((change.kind, change.old_id), [])

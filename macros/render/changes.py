@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..history import Event
+from ..history import Event, History
 from ..index import Index
 from .common import Site, commit_link, link
 from .text import inline, literal
@@ -17,8 +17,29 @@ def _tally(events: tuple[Event, ...]) -> str:
     )
 
 
+def _notes(history: History, listed: int = 10) -> list[str]:
+    """Say where the history is incomplete: a shallow clone, revisions that did not load."""
+    notes = []
+    if history.since:
+        notes.append(
+            f"History before {history.since} is not available in this clone of the repository "
+            "(a shallow clone); `git fetch --unshallow` brings it."
+        )
+    if skipped := history.skipped:
+        shown = ", ".join(f"`{s.commit[:7]}`" for s in skipped[:listed])
+        more = f" and {len(skipped) - listed} more" if len(skipped) > listed else ""
+        notes.append(
+            f"Left out: {len(skipped)} revision{'s' if len(skipped) > 1 else ''} whose data "
+            f"did not load ({shown}{more}); what changed there shows in the next commit that loads."
+        )
+    return notes
+
+
 def changes(index: Index, site: Site, commits: int = 30, listed: int = 25) -> str:
     """Render the latest commits that changed the playbook, each entry's changes linked."""
+    notes = _notes(site.history)
+    if not site.history.by_commit and notes:
+        return "\n\n".join(notes) + "\n"
     if not site.history.by_commit:
         return (
             "No history yet: this copy of the handbook was built outside a git repository, "
@@ -42,4 +63,4 @@ def changes(index: Index, site: Site, commits: int = 30, listed: int = 25) -> st
                 f"- {event.kind.label} {named}: {'; '.join(inline(c) for c in event.changes)}"
             )
         out.append("\n".join(items))
-    return "\n\n".join(out) + "\n"
+    return "\n\n".join(out + notes) + "\n"

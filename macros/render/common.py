@@ -279,6 +279,8 @@ def history_block(site: Site, kind: Kind, entry: Entry, shown: int = 10) -> str:
     ]
     if len(events) > shown:
         lines.append(f"    - … and {len(events) - shown} earlier changes in the repository")
+    if site.history.since:
+        lines.append(f"    - history before {site.history.since} is not available in this clone")
     return (
         f'??? abstract "History: {len(events)} change{"s" if len(events) > 1 else ""}"\n\n'
         + "\n".join(lines)
