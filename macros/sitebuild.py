@@ -118,7 +118,7 @@ def _run_mkdocs(project: Path, new: Path, stop: _Stop) -> int:
         stop.child = None
 
 
-def _swap(new: Path, site: Path) -> None:
+def swap_in(new: Path, site: Path) -> None:
     """Put the new site in place of the old one, then delete the old one.
 
     The old site stays until the new one is in place; if that fails, it is put back.
@@ -165,7 +165,7 @@ def build_site(project: Path, site: SiteDir) -> int:
             if stop.requested():
                 raise BuildStoppedError(stop.signum)
             if status == 0:
-                _swap(new, site.path)
+                swap_in(new, site.path)
             return status
         finally:
             shutil.rmtree(new, ignore_errors=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.sitebuild import swap_in
 from macros.sitedir import SiteDirError, remove_stale, resolve_site_dir
 
 from .conftest import TESTS
@@ -174,3 +175,23 @@ def test_an_old_site_moved_aside_by_a_dead_build_is_put_back(tmp_path: Path) -> 
     remove_stale(site)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     assert (site / "index.html").read_text("utf-8") == "<p>the last good site</p>\n"
+
+
+def test_a_swap_that_fails_puts_the_old_site_back(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>the last good site</p>\n", "utf-8")
+    with pytest.raises(FileNotFoundError):
+        swap_in(tmp_path / "site.new-1-0123abcd", site)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert (site / "index.html").read_text("utf-8") == "<p>the last good site</p>\n"
+
+
+def test_a_swap_replaces_the_old_site_and_removes_it(tmp_path: Path) -> None:
+    site, new = tmp_path / "site", tmp_path / "site.new-1-0123abcd"
+    for directory in (site, new):
+        directory.mkdir()
+        (directory / "index.html").write_text(directory.name, "utf-8")
+    swap_in(new, site)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert (site / "index.html").read_text("utf-8") == new.name
