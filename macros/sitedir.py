@@ -23,6 +23,7 @@ from pathlib import Path
 
 SOURCE_DIRS = ("docs", "playbook_data", ".git")
 """Project directories that hold sources: a site may not be built into them."""
+_WORK_NAME = r"{site}\.(new|old)-([0-9]{{1,9}})-[0-9a-f]{{8}}"
 
 
 class SiteDirError(Exception):
@@ -93,7 +94,7 @@ def _shown(root: Path, path: Path) -> str:
 
 
 def _refuse_project_parts(root: Path, path: Path) -> None:
-    """Refuse the project, its parents and its source directories."""
+    """Refuse the project, its parents, its source directories and work directory names."""
     if path == root:
         raise SiteDirError("it is the project directory")
     if path in root.parents:
@@ -102,6 +103,8 @@ def _refuse_project_parts(root: Path, path: Path) -> None:
         source = root / name
         if source == path or source in path.parents:
             raise SiteDirError(f"it lies in {name}/, which holds the project's sources")
+    if re.fullmatch(_WORK_NAME.format(site=".+"), path.name):
+        raise SiteDirError("its name is that of a build's work directory, removed when stale")
 
 
 def _refuse_contents(path: Path) -> None:
@@ -126,8 +129,7 @@ def work_dir(site: Path, role: str) -> Path:
 
 def _owner(site: Path, entry: Path) -> tuple[str, int] | None:
     """The role and owning pid of a work directory of ``site``, or None if it is not one."""
-    pattern = rf"{re.escape(site.name)}\.(new|old)-([0-9]{{1,9}})-[0-9a-f]{{8}}"
-    found = re.fullmatch(pattern, entry.name)
+    found = re.fullmatch(_WORK_NAME.format(site=re.escape(site.name)), entry.name)
     return (found[1], int(found[2])) if found else None
 
 

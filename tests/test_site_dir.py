@@ -88,6 +88,8 @@ REFUSED = [
     "mkdocs.yml",
     "mkdocs.yml/",
     "mkdocs.yml/site",
+    "site.new-4242-0123abcd",
+    "public/site.old-1-fedcba98/",
 ]
 
 
