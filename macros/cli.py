@@ -19,7 +19,8 @@ from .load import load_directory, shown_path
 from .printable import printable
 from .problems import Location, Problem
 from .report import FORMATS, Format, render
-from .sitebuild import SiteDirError, build_site
+from .sitebuild import BuildStoppedError, build_site
+from .sitedir import SiteDir, SiteDirError, resolve_site_dir
 
 _T = TypeVar("_T")
 _ROOT = click.option(
@@ -174,33 +175,50 @@ def codeowners(root: str, to_stdout: bool) -> None:
     "--site-dir",
     default="site",
     show_default=True,
-    type=click.Path(file_okay=False),
     help="Where the site goes, relative to the project root.",
 )
 def build(root: str, site_dir: str) -> None:
     """Build the handbook site strictly, replacing the previous one only on success.
 
     MkDocs builds into a new directory next to the site directory; the new site is swapped
-    in when the build succeeds. When it fails (data errors or warnings, a broken page),
-    the previous site is left exactly as it was and MkDocs' messages say why, with
-    path:line:col for every data problem.
-    Exit status: 0 when built, 1 when the build failed, 2 on usage errors.
+    in when the build succeeds. When it fails (data errors or warnings, a broken page) or
+    is stopped (SIGTERM, SIGINT, SIGHUP), the previous site is left exactly as it was and
+    MkDocs' messages say why, with path:line:col for every data problem.
+    Exit status: 0 when built, 1 when the build failed, 2 on usage errors, 128 + the
+    signal's number when stopped.
 
     Example: playbook build --site-dir public
     """
     project = Path(root)
-    site = project / site_dir
     if not (project / "mkdocs.yml").is_file():
         click.echo(f"playbook: error: no mkdocs.yml in {root}", err=True)
         click.echo("hint: run from the project root, or name it with --root", err=True)
         sys.exit(2)
     try:
-        status = build_site(project, site)
+        site = resolve_site_dir(project, site_dir)
     except SiteDirError as err:
-        click.echo(f"playbook: error: {err}", err=True)
-        click.echo("hint: choose another --site-dir", err=True)
+        click.echo(
+            f"playbook: error: --site-dir {site_dir!r}: {err}; choose another --site-dir "
+            "(a new directory, or one holding a built site)",
+            err=True,
+        )
         sys.exit(2)
+    sys.exit(_build_into(project, site))
+
+
+def _build_into(project: Path, site: SiteDir) -> int:
+    """Build ``project`` into ``site``, say how it went and return the exit status."""
+    try:
+        status = build_site(project, site)
+    except BuildStoppedError as err:
+        click.echo(f"playbook build: stopped by {err}; {site.shown} was left as it was", err=True)
+        return 128 + err.signum
+    except OSError as err:
+        click.echo(f"playbook build: error: {err.strerror or err}: {err.filename}", err=True)
+        click.echo(f"playbook build: failed; {site.shown} was left as it was", err=True)
+        return 1
     if status != 0:
-        click.echo(f"playbook build: failed; {site} was left as it was", err=True)
-        sys.exit(1)
-    click.echo(f"playbook build: built {site}")
+        click.echo(f"playbook build: failed; {site.shown} was left as it was", err=True)
+        return 1
+    click.echo(f"playbook build: built {site.shown}")
+    return 0
