@@ -29,6 +29,7 @@ from .render import cadence, changes, funnel, glossary, kpis, roles, slas, split
 from .render.common import DEFAULT_PAGES, Site
 from .render.contract import data_contract
 from .render.inline import abbreviations, entry_link, summary
+from .render.text import tips
 from .suggest import did_you_mean
 
 log = get_plugin_logger("playbook")
@@ -117,7 +118,8 @@ def define_env(env: MacrosEnv) -> None:
     pages = {**DEFAULT_PAGES, **{Kind[k.upper()]: v for k, v in settings.get("pages", {}).items()}}
     source_url, commit_url = _repo_urls(env.conf)
     history = _history(Path(env.project_dir), settings)
-    env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = abbreviations(index)
+    # Abbreviations are marked where data text uses them, never over every page's text.
+    known = tips(abbreviations(index))
 
     limits = {Kind[k.upper()]: int(v) for k, v in settings.get("split_above", {}).items()}
     parts = split.plan(index, pages, {**split.SPLIT_ABOVE, **limits})
@@ -131,6 +133,7 @@ def define_env(env: MacrosEnv) -> None:
             commit_url=commit_url,
             history=history,
             parts=by_id,
+            tips=known,
         )
 
     if parts.parts:

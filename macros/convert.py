@@ -127,6 +127,13 @@ def _single_line(node: Scalar, text: str, type_: Text, ctx: Context, path: str) 
             "too-long",
         )
         return INVALID
+    fault = type_.shape.fault(text) if type_.shape is not None else ""
+    if type_.shape is not None and fault:
+        shape = type_.shape
+        shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text[:40])
+        message = f"field '{path}' has invalid {shape.name} '{shown}': {fault}"
+        ctx.error(node.where, message, shape.rule, shape.code)
+        return INVALID
     return text
 
 

@@ -6,6 +6,7 @@ YAML against them; the docs' field tables are generated from them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -15,16 +16,63 @@ from .model import Kind
 
 
 @dataclass(frozen=True, slots=True)
+class Shape:
+    """What a one-word text must look like beyond being text, e.g. an abbreviation.
+
+    Attributes:
+        name: What the text is, for messages, e.g. ``abbreviation``.
+        pattern: The whole text must match it.
+        max_length: The most characters it may have.
+        reserved: Words the text may not hold in any case (e.g. Markdown's placeholders).
+        rule: The rule in words, for the hint.
+        code: The problem code when the text breaks the rule.
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    max_length: int
+    reserved: tuple[str, ...]
+    rule: str
+    code: str
+
+    def fault(self, text: str) -> str:
+        """Return what is wrong with text, or "" when it has the shape."""
+        lowered = text.casefold()
+        reserved = next((word for word in self.reserved if word in lowered), None)
+        if reserved is not None and not reserved.isprintable():
+            reserved = f"U+{ord(reserved[0]):04X}"
+        odd = next((char for char in text if not char.isprintable()), " ")
+        faults = (
+            (reserved is not None, f"it holds '{reserved}', which the Markdown processor reserves"),
+            (any(char.isspace() for char in text), "it must be one word, without spaces"),
+            (not odd.isspace(), f"it holds the control character U+{ord(odd):04X}"),
+            (
+                not any(char.isupper() or char.isdigit() for char in text),
+                "it has no capital letter or digit, so it would mark ordinary words",
+            ),
+            (
+                not self.pattern.fullmatch(text),
+                "it holds characters other than letters and digits joined by & + / . -",
+            ),
+            (len(text) > self.max_length, f"it is longer than {self.max_length} characters"),
+        )
+        return next((message for failed, message in faults if failed), "")
+
+
+@dataclass(frozen=True, slots=True)
 class Text:
     """Non-empty text; Markdown emphasis and links allowed where ``markdown`` is true.
 
     Plain text is a label (a name, term, title, tag): it refuses invisible characters and
     bidirectional controls, and warns about a word mixing scripts. Markdown text is prose:
     it refuses the controls that reorder text only (see :mod:`macros.characters`).
+
+    A ``shape`` restricts a one-word text further (see :class:`Shape`).
     """
 
     single_line: bool = True
     markdown: bool = False
+    shape: Shape | None = None
 
     @property
     def characters(self) -> Characters:

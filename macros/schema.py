@@ -6,6 +6,7 @@ them, and the diff names fields by them. Field names equal the model's attribute
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -21,6 +22,7 @@ from .fields import (
     RecordSpec,
     Ref,
     SectionSpec,
+    Shape,
     Slug,
     Text,
     ValueType,
@@ -41,6 +43,17 @@ PROSE = Text(single_line=False, markdown=True)
 LINES = ListOf(Text(markdown=True))
 ROLE = Ref((Kind.ROLE,))
 PARTY = Ref((Kind.TEAM, Kind.ROLE))
+ABBREVIATION = Text(
+    shape=Shape(
+        "abbreviation",
+        re.compile(r"[^\W_]+(?:[&+/.-][^\W_]+)*\.?"),
+        32,
+        ("wzxhzdk", "klzzwxh", "\x02", "\x03"),
+        "write it as one word of letters and digits (joined by & + / . - if need be) with a "
+        "capital letter or a digit, e.g. MQL, B2B or R&D",
+        "abbreviation-shape",
+    )
+)
 
 
 def envelope(kind: Kind) -> tuple[FieldSpec, ...]:
@@ -105,7 +118,7 @@ TERM = _entry(
     Kind.TERM,
     m.Term,
     _f("term", TEXT, "The term as people say it, e.g. Marketing Qualified Lead."),
-    _opt("abbreviation", TEXT, "Short form, e.g. MQL; shown as a tooltip on every page."),
+    _opt("abbreviation", ABBREVIATION, "Short form, e.g. MQL; shown as a tooltip on every page."),
     _f("definition", PROSE, "What it means, precisely enough to decide a case."),
     _f("owner", ROLE, "The role that owns the definition."),
     _opt("synonyms", ListOf(TEXT), "Other names that mean the same; search finds them."),

@@ -10,6 +10,9 @@ import pytest
 
 from .browser import CHROMIUM_ARGS, chromium_path, serve
 from .sitebuild import build, make_project
+from .siteproject import BLOCK_PAGES
+from .siteproject import make_project as make_test_project
+from .test_hostile_site import build_site, hostile_data
 
 pytestmark = pytest.mark.slow
 
@@ -18,7 +21,7 @@ if chromium_path() is None:
         pytest.fail("Chromium is required (PLAYBOOK_REQUIRE_BROWSER is set)", pytrace=False)
     pytest.skip("Chromium is not installed (make browser)", allow_module_level=True)
 
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402 (after the skip)
+from playwright.sync_api import Browser, Page, Route, sync_playwright  # noqa: E402 (after the skip)
 
 
 @pytest.fixture(scope="module")
@@ -101,9 +104,9 @@ def test_abbreviation_explains_itself_on_hover(page: Page, base_url: str) -> Non
     page.goto(base_url + "slas/")
     abbr = page.locator("article abbr", has_text="MQL").first
     abbr.hover()
-    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
+    tooltip = page.locator(".pb-tooltip")
     tooltip.wait_for(state="visible", timeout=5000)
-    assert "Marketing Qualified Lead" in tooltip.inner_text()
+    assert tooltip.inner_text().startswith("Marketing Qualified Lead: ")
 
 
 def test_search_finds_a_term_by_its_synonym(page: Page, base_url: str) -> None:
@@ -137,3 +140,101 @@ def test_copy_link_on_a_part_copies_the_permanent_url(page: Page, split_url: str
     page.goto(split_url + "glossary/m/")
     page.locator('a.pb-copy[href="#mql"]').click()
     assert page.evaluate("navigator.clipboard.readText()") == split_url + "glossary/#mql"
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A site built from data with script and markup in every text field."""
+    data = hostile_data(tmp_path_factory.mktemp("hostile-data"))
+    site = build_site(make_test_project(tmp_path_factory.mktemp("hostile"), data))
+    with serve(site) as url:
+        yield url
+
+
+PWNED = "window.__pwned"
+"""Counts every alert, confirm and prompt: any script the payload smuggles in calls one."""
+TRAP = (
+    "window.__pwned = 0;"
+    "for (const name of ['alert', 'confirm', 'prompt']) {"
+    "  window[name] = () => { window.__pwned += 1; };"
+    "}"
+)
+
+
+def _tooltip(page: Page) -> tuple[bool, str]:
+    shown = page.locator(".pb-tooltip")
+    return shown.is_visible(), shown.inner_text() if shown.count() else ""
+
+
+def _hover_and_focus_every_tip(page: Page, path: str) -> int:
+    """Hover and focus every tooltip of the page; return how many there were."""
+    tips = page.locator("article [data-pb-tip]")
+    for number in range(tips.count()):
+        tip = tips.nth(number)
+        expected = tip.get_attribute("data-pb-tip")
+        tip.scroll_into_view_if_needed()
+        tip.hover()
+        assert _tooltip(page) == (True, expected), (path, number)
+        page.mouse.move(0, 0)
+        assert not page.locator(".pb-tooltip").is_visible(), (path, number)
+        focus = tip if tip.evaluate("e => e.matches('abbr')") else tip.locator("a[href]").first
+        focus.focus()
+        assert _tooltip(page) == (True, expected), (path, number)
+        held = page.locator(f"#{focus.get_attribute('aria-describedby')}")
+        assert held.get_attribute("hidden") is not None
+        assert held.text_content() == expected
+        page.keyboard.press("Escape")
+        assert not page.locator(".pb-tooltip").is_visible(), (path, number)
+        focus.blur()
+    return tips.count()
+
+
+def test_every_tooltip_of_hostile_data_shows_text_only(browser: Browser, hostile_url: str) -> None:
+    """Hover and focus every tooltip on every page: its text shows, nothing runs or loads."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(TRAP)
+    outside: list[str] = []
+    dialogs: list[str] = []
+
+    def local_only(route: Route) -> None:
+        if route.request.url.startswith(hostile_url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", local_only)
+    page = context.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    hovered: dict[str, int] = {}
+    abbreviations: dict[str, int] = {}
+    for name in ["index.md", *BLOCK_PAGES]:
+        path = "" if name == "index.md" else name.removesuffix(".md") + "/"
+        page.goto(hostile_url + path)
+        page.wait_for_load_state("networkidle")
+        abbreviations[path] = page.locator("article abbr.pb-tip").count()
+        hovered[path] = _hover_and_focus_every_tip(page, path)
+        assert page.evaluate(PWNED) == 0, path
+    context.close()
+    assert all(abbreviations[path] > 0 for path in hovered if path)
+    assert all(hovered[path] >= abbreviations[path] > 0 for path in hovered if path)
+    # The index links every entry; all but the RACI activity have a tooltip.
+    assert (abbreviations[""], hovered[""]) == (0, 18)
+    assert dialogs == []
+    assert outside == []
+
+
+def test_tooltip_shows_on_tap(browser: Browser, hostile_url: str) -> None:
+    context = browser.new_context(viewport={"width": 400, "height": 800}, has_touch=True)
+    context.add_init_script(TRAP)
+    page = context.new_page()
+    page.goto(hostile_url + "slas/")
+    abbr = page.locator("article abbr.pb-tip").first
+    expected = abbr.get_attribute("data-pb-tip") or ""
+    assert expected.startswith('mql.term MQL <script>alert("pb")</script>')
+    abbr.tap()
+    assert _tooltip(page) == (True, expected)
+    page.locator("article h1").tap()
+    assert not page.locator(".pb-tooltip").is_visible()
+    assert page.evaluate(PWNED) == 0
+    context.close()

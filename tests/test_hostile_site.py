@@ -4,7 +4,8 @@ One site is built from the mini playbook with a payload written into every text 
 every entry (names, definitions, list items, nested records): HTML and script tags, event
 handlers, template syntax, Markdown attribute lists, raw HTML blocks, a label that tries to
 break out of the link a renderer wraps around it. The index page links every entry through
-its inline macro, so tooltips carry the payload too. The tests read the built HTML.
+its inline macro, so tooltips carry the payload too; the payload names the glossary's
+abbreviations, so data text marks them with tooltips. The tests read the built HTML.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from .siteproject import html_pages, make_project, run_build
 pytestmark = pytest.mark.slow
 
 SINGLE = (
-    '<script>alert("pb")</script> <img src=x onerror=alert(1)> *em*{: onclick="alert(2)" } '
+    'MQL <script>alert("pb")</script> <img src=x onerror=alert(1)> *em*{: onclick="alert(2)" } '
     "{{ 7*7 }} {% if true %}pb-stmt{% endif %} {# pb-comment #} "
     '<a href="https://evil.example/a" onclick="alert(3)">raw</a> '
     "[ext](https://vendor.example/doc) https://bare.example/page x](javascript:alert(4)) [y "
@@ -55,7 +56,7 @@ def _fill(spec: RecordSpec, record: dict[str, Any], mark: str) -> None:
     """Put the payload into every text field of a record, adding the optional ones."""
     for field in spec.fields:
         item = field.type.item if isinstance(field.type, ListOf) else field.type
-        if isinstance(item, Text):
+        if isinstance(item, Text) and item.shape is None:  # an abbreviation keeps its shape
             text = f"{mark}.{field.name} {SINGLE}"
             if not item.single_line:
                 text += BLOCK
@@ -166,11 +167,15 @@ def test_template_syntax_stays_literal_through_an_inline_macro(
     pages: dict[str, BeautifulSoup],
 ) -> None:
     """The index links each term with {{ term('…') }}: its definition is the tooltip."""
-    links = content(pages["index.html"]).find_all("a", title=True)
-    tooltips = {link["title"] for link in links if "glossary/#" in link.get("href", "")}
-    assert tooltips
+    wrappers = content(pages["index.html"]).select("span.pb-tip[data-pb-tip]")
+    tooltips = {
+        str(span["data-pb-tip"])
+        for span in wrappers
+        if any("glossary/#" in str(a.get("href", "")) for a in span.find_all("a"))
+    }
+    assert len(tooltips) == 3
     for tooltip in tooltips:
-        assert '.definition <script>alert("pb")</script>' in tooltip
+        assert '.definition MQL <script>alert("pb")</script>' in tooltip
         assert "{{ 7*7 }} {% if true %}pb-stmt{% endif %} {# pb-comment #}" in tooltip
 
 
@@ -291,3 +296,55 @@ def test_external_hosts_named_only_in_marked_links(site: Path) -> None:
                 if host.endswith(".example") and name != "title":
                     assert (tag.name, name) == ("a", "href"), (path, tag.name, name)
                     assert "pb-external" in tag.get("class", []), (path, shown)
+
+
+THEME_TITLES = {
+    "Alignment Playbook",
+    "Clear",
+    "Copy the permanent link",
+    "Edit this entry",
+    "Edit this page",
+    "Go to repository",
+    "Permanent link",
+    "Switch to dark mode",
+    "Switch to light mode",
+}
+"""Every ``title`` the built site has: the theme's and the renderers' own words."""
+
+
+def test_no_title_holds_data(site: Path) -> None:
+    """A title becomes a tooltip outside the site's control: data never reaches one."""
+    titles: set[str] = set()
+    for path in site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        titles.update(str(tag["title"]) for tag in soup.find_all(title=True))
+    assert titles == THEME_TITLES
+
+
+def test_tooltips_hold_the_data_as_text(pages: dict[str, BeautifulSoup]) -> None:
+    """Abbreviations and entry links carry their tooltip in data-pb-tip, decoded exactly."""
+    abbreviations = [
+        (page, abbr) for page, soup in pages.items() for abbr in content(soup).find_all("abbr")
+    ]
+    assert {page for page, _ in abbreviations} >= {
+        "glossary/index.html",
+        "roles/index.html",
+        "funnel/index.html",
+        "kpis/index.html",
+        "slas/index.html",
+        "cadence/index.html",
+    }
+    for page, abbr in abbreviations:
+        assert abbr.get_text() in ("MQL", "SQL"), page
+        assert abbr.attrs.keys() == {"class", "tabindex", "data-pb-tip"}, page
+        tooltip = str(abbr["data-pb-tip"])
+        name = "mql" if abbr.get_text() == "MQL" else "sql"
+        assert tooltip.startswith(f'{name}.term MQL <script>alert("pb")</script> <img src=x'), page
+        assert abbr.find_parent(["a", "code", "h1", "h2", "h3", "h4"]) is None, page
+
+
+def test_abbreviations_mark_data_text_only(pages: dict[str, BeautifulSoup]) -> None:
+    """The index page's prose says nothing about MQL: only the links of its macros do."""
+    index = content(pages["index.html"])
+    assert index.find("abbr") is None
+    assert index.select("span.pb-tip a[href]")

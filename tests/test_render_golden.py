@@ -15,6 +15,7 @@ from macros.render import cadence, funnel, glossary, kpis, roles, slas
 from macros.render.common import Site
 from macros.render.contract import data_contract
 from macros.render.inline import abbreviations, entry_link, summary
+from macros.render.text import tips
 
 from .conftest import MINI, TESTS
 
@@ -42,7 +43,8 @@ def index() -> Index:
 @pytest.mark.parametrize("name", sorted(RENDERERS))
 def test_renderer(name: str, index: Index, golden) -> None:
     page, render = RENDERERS[name]
-    markdown = render(index, Site(page=page, source_url=SOURCE))
+    known = tips(abbreviations(index))
+    markdown = render(index, Site(page=page, source_url=SOURCE, tips=known))
     golden(GOLDEN / f"{name}.md", markdown)
 
 

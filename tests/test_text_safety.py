@@ -15,7 +15,7 @@ from macros.load import load_directory
 from macros.render.common import Site
 from macros.render.funnel import funnel
 from macros.render.glossary import glossary
-from macros.render.text import attribute, block, code, first_sentence, inline, plain
+from macros.render.text import block, code, first_sentence, inline, plain, tip
 from macros.textrules import safe_url
 
 from .conftest import FIXTURES, MINI, RUNAWAY_SECONDS, copy_project
@@ -24,7 +24,7 @@ from .test_check_golden import overlay
 
 def to_html(text: str) -> str:
     """Convert Markdown the way the site does, for the parts that matter here."""
-    extensions = ["attr_list", "md_in_html", "abbr", "def_list", "tables", "macros.mdext"]
+    extensions = ["attr_list", "md_in_html", "def_list", "tables", "macros.mdext"]
     return markdown.Markdown(extensions=extensions).convert(text)
 
 
@@ -124,12 +124,17 @@ def test_plain_keeps_text_that_is_not_markup() -> None:
     )
 
 
-def test_attribute_is_safe_in_a_link_title() -> None:
-    data = '"><script>alert(1)</script> {{ 7*7 }} *em*'
-    soup = shown(f'[x](#a "{attribute(data)}")')
+def test_tip_is_safe_in_its_attribute() -> None:
+    data = '"><script>alert(1)</script> {{ 7*7 }} *em* `c` [l](#b) a\\b'
+    soup = shown(tip("[x](#a)", data))
     assert soup.find("script") is None
     assert soup.a is not None
-    assert soup.a.attrs == {"href": "#a", "title": '"><script>alert(1)</script> {{ 7*7 }} em'}
+    assert soup.a.attrs == {"href": "#a"}
+    assert soup.span is not None
+    assert soup.span.attrs == {
+        "class": ["pb-tip"],
+        "data-pb-tip": '"><script>alert(1)</script> {{ 7*7 }} em c l a\\b',
+    }
 
 
 @pytest.mark.parametrize(

@@ -76,8 +76,10 @@ def load(index: Index, site: Site) -> str:
 
 def meeting_entry(meeting: Meeting, index: Index, site: Site) -> str:
     """Render one meeting: purpose, who attends, what it reviews and produces."""
-    agenda = "\n".join(f"{n}. {inline(item)}" for n, item in enumerate(meeting.agenda, start=1))
-    outputs = "\n".join(f"- {inline(item)}" for item in meeting.outputs)
+    agenda = "\n".join(
+        f"{n}. {inline(item, site.tips)}" for n, item in enumerate(meeting.agenda, start=1)
+    )
+    outputs = "\n".join(f"- {inline(item, site.tips)}" for item in meeting.outputs)
     when = f", {inline(meeting.when)}" if meeting.when else ""
     lines = [
         f"**When:** {RHYTHM[meeting.frequency].lower()}{when}, {meeting.duration_minutes} minutes",
@@ -95,7 +97,7 @@ def meeting_entry(meeting: Meeting, index: Index, site: Site) -> str:
         meeting,
         owners=(meeting.owner,),
         body=[
-            block(meeting.purpose),
+            block(meeting.purpose, site.tips),
         ],
         lines=lines,
         after=[

@@ -12,7 +12,7 @@ from ..history import Event, History
 from ..index import Index
 from ..model import Entry, Kind, RaciActivity, Sla, Team, Term
 from ..schema import DATA_DIR, FILE_OF
-from .text import inline, literal
+from .text import NO_TIPS, Tips, inline, literal
 
 DEFAULT_PAGES: Mapping[Kind, str] = {
     Kind.TEAM: "roles.md",
@@ -37,6 +37,7 @@ class Site:
         commit_url: Base URL of a commit in the repository (ending in ``/``), or "".
         history: The changes of every entry, from git; empty outside a repository.
         parts: For a kind split over several pages, the page of each entry id.
+        tips: The glossary's abbreviations, marked with their tooltips in data text.
     """
 
     page: str = "index.md"
@@ -45,6 +46,7 @@ class Site:
     commit_url: str = ""
     history: History = field(default_factory=History)
     parts: Mapping[Kind, Mapping[str, str]] = field(default_factory=dict)
+    tips: Tips = NO_TIPS
 
     def href(self, kind: Kind, id_: str) -> str:
         """Return the link from the current page to an entry's anchor."""

@@ -33,18 +33,18 @@ def diagram(index: Index) -> str:
     return f'<nav class="pb-funnel" aria-label="{label}">\n' + "\n".join(bands) + "\n</nav>"
 
 
-def _qualification(qualification: Qualification | None) -> str:
+def _qualification(qualification: Qualification | None, site: Site) -> str:
     if qualification is None:
         return ""
-    criteria = "\n".join(f"- {inline(c)}" for c in qualification.criteria)
+    criteria = "\n".join(f"- {inline(c, site.tips)}" for c in qualification.criteria)
     return (
         f"**Qualification: {inline(qualification.framework)}** "
-        f"(passes with {inline(qualification.pass_rule)})\n\n{criteria}"
+        f"(passes with {inline(qualification.pass_rule, site.tips)})\n\n{criteria}"
     )
 
 
-def _criteria(label: str, items: tuple[str, ...]) -> str:
-    return f"**{label}**\n\n" + "\n".join(f"- {inline(item)}" for item in items)
+def _criteria(label: str, items: tuple[str, ...], site: Site) -> str:
+    return f"**{label}**\n\n" + "\n".join(f"- {inline(item, site.tips)}" for item in items)
 
 
 def stage_entry(number: int, stage: Stage, index: Index, site: Site) -> str:
@@ -61,10 +61,10 @@ def stage_entry(number: int, stage: Stage, index: Index, site: Site) -> str:
         stage,
         owners=(stage.owner,),
         body=[
-            block(stage.definition),
-            _criteria("Entry criteria (all must hold)", stage.entry_criteria),
-            _criteria("Exit criteria", stage.exit_criteria),
-            _qualification(stage.qualification),
+            block(stage.definition, site.tips),
+            _criteria("Entry criteria (all must hold)", stage.entry_criteria, site),
+            _criteria("Exit criteria", stage.exit_criteria, site),
+            _qualification(stage.qualification, site),
         ],
         lines=lines,
         level=2,

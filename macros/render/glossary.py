@@ -84,7 +84,7 @@ def term_entry(term: Term, index: Index, site: Site) -> str:
         term,
         owners=(term.owner,),
         body=[
-            block(term.definition),
+            block(term.definition, site.tips),
         ],
         lines=lines,
     )

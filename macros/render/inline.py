@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..index import Index
 from ..model import Entry, Kind, Kpi, Meeting, Role, Sla, Stage, Team, Term
 from .common import Site, title
-from .text import attribute, first_sentence, inline
+from .text import first_sentence, inline, tip
 
 GIST_FIELD: dict[type[Entry], str] = {
     Term: "definition",
@@ -26,15 +26,15 @@ def _gist(entry: Entry) -> str:
 def entry_link(index: Index, site: Site, kind: Kind, id_: str) -> str | None:
     """Return a link to an entry named by its display name, with its gist as tooltip.
 
+    The tooltip is shown by the site's script from a ``data-pb-tip`` attribute, as text.
+
     Returns:
         The Markdown link, or None when no entry of ``kind`` has that id.
     """
     entry = index.get(kind, id_)
     if entry is None:
         return None
-    gist = _gist(entry)
-    tip = f' "{attribute(gist)}"' if gist else ""
-    return f"[{inline(title(entry))}]({site.href(kind, entry.id)}{tip})"
+    return tip(f"[{inline(title(entry))}]({site.href(kind, entry.id)})", _gist(entry))
 
 
 def summary(index: Index, site: Site) -> str:

@@ -39,7 +39,7 @@ def kpi_entry(kpi: Kpi, index: Index, site: Site) -> str:
         f"**Stage:** {link(index, site, Kind.STAGE, kpi.stage)}",
         f"**Computed from:** {links(index, site, Kind.KPI, kpi.inputs)}" if kpi.inputs else "",
         *used_by_lines(index, site, Kind.KPI, kpi.id),
-        f"**Benchmark:** {inline(kpi.benchmark)}" if kpi.benchmark else "",
+        f"**Benchmark:** {inline(kpi.benchmark, site.tips)}" if kpi.benchmark else "",
         sources(kpi),
     ]
     return entry_section(
@@ -49,7 +49,7 @@ def kpi_entry(kpi: Kpi, index: Index, site: Site) -> str:
         kpi,
         owners=(kpi.owner,),
         body=[
-            block(kpi.definition),
+            block(kpi.definition, site.tips),
         ],
         lines=lines,
     )

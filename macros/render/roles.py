@@ -12,7 +12,7 @@ from .common import (
     sources,
     used_by,
 )
-from .text import attribute, block, code, inline
+from .text import block, code, inline, tip
 
 
 def team_entry(team: Team, index: Index, site: Site) -> str:
@@ -30,7 +30,7 @@ def team_entry(team: Team, index: Index, site: Site) -> str:
         Kind.TEAM,
         team,
         body=[
-            block(team.description) if team.description else "",
+            block(team.description, site.tips) if team.description else "",
         ],
         lines=lines,
     )
@@ -46,7 +46,7 @@ def role_entry(role: Role, index: Index, site: Site) -> str:
         *used_by(index, site, Kind.ROLE, role.id),
         sources(role),
     ]
-    duties = "\n".join(f"- {inline(duty)}" for duty in role.responsibilities)
+    duties = "\n".join(f"- {inline(duty, site.tips)}" for duty in role.responsibilities)
     return entry_section(
         index,
         site,
@@ -54,7 +54,7 @@ def role_entry(role: Role, index: Index, site: Site) -> str:
         role,
         owners=(role.reports_to or role.team,),
         body=[
-            block(role.mission),
+            block(role.mission, site.tips),
             f"**Responsibilities**\n\n{duties}",
         ],
         lines=lines,
@@ -88,7 +88,7 @@ def raci_matrix(index: Index, site: Site) -> str:
     }
     roles = [role for role in index.playbook.roles if role.id in taking_part]
     header = " | ".join(
-        f'[{inline(_short(role))}]({site.href(Kind.ROLE, role.id)} "{attribute(role.name)}")'
+        tip(f"[{inline(_short(role))}]({site.href(Kind.ROLE, role.id)})", role.name)
         for role in roles
     )
     lines = [f"| Activity | {header} |", "|:---|" + ":-:|" * len(roles)]

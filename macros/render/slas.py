@@ -48,7 +48,7 @@ def _escalation(index: Index, site: Site, sla: Sla) -> str:
         return ""
     steps = "\n".join(
         f"{number}. {escalation_step(step).capitalize()}: {link(index, site, Kind.ROLE, step.to)}"
-        f" — {inline(step.action)}"
+        f" — {inline(step.action, site.tips)}"
         for number, step in enumerate(sla.escalation, start=1)
     )
     return f"**Escalation when the target is missed**\n\n{steps}"
@@ -74,7 +74,7 @@ def sla_entry(sla: Sla, index: Index, site: Site) -> str:
         *used_by(index, site, Kind.SLA, sla.id, skip=frozenset({(Kind.MEETING, "inputs")})),
         sources(sla),
     ]
-    exceptions = "\n".join(f"- {inline(e)}" for e in sla.exceptions)
+    exceptions = "\n".join(f"- {inline(e, site.tips)}" for e in sla.exceptions)
     return entry_section(
         index,
         site,
@@ -83,7 +83,7 @@ def sla_entry(sla: Sla, index: Index, site: Site) -> str:
         owners=(sla.provider, sla.consumer),
         body=[
             sides,
-            block(sla.commitment),
+            block(sla.commitment, site.tips),
         ],
         lines=lines,
         after=[

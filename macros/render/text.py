@@ -7,12 +7,21 @@ renderers wrap around it; vertical bars are escaped, so data cannot add a table 
 links keep only web, mail and in-site targets, and an image becomes a link (the site
 loads nothing from another host). Emphasis (``*x*``, ``**x**``) and links with safe
 targets stay, as documented in the data contract.
+
+Tooltips never go into a ``title``: the site's script shows the text of a ``data-pb-tip``
+attribute as text. Abbreviations are marked where data text uses them, from the glossary
+handed in as :class:`Tips`, never by a pattern over whole pages.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TypeAlias, cast
+
+from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 
 from ..printable import printable
 from ..textrules import LINK, safe_url
@@ -44,6 +53,149 @@ def _escape(text: str) -> str:
     return escaped[:-1] + "&#92;" if escaped.endswith("\\") else escaped
 
 
+@dataclass(frozen=True, slots=True)
+class Tips:
+    """The abbreviations data text may use, ready to be marked with their tooltips.
+
+    Attributes:
+        shown: Each abbreviation as escaped text, with its tooltip as an attribute value.
+        pattern: Finds any of them as a whole word of escaped text; None when there are none.
+    """
+
+    shown: Mapping[str, str] = field(default_factory=dict)
+    pattern: re.Pattern[str] | None = None
+
+
+NO_TIPS = Tips()
+_Node: TypeAlias = "dict[str, _Node]"
+_TOKEN = re.compile(r"\S+")
+_ADDRESS = re.compile(r"://|@|www\.", re.IGNORECASE)
+_CODE = BacktickInlineProcessor(BACKTICK_RE)
+
+
+def tips(explained: Mapping[str, str]) -> Tips:
+    """Prepare abbreviations for marking.
+
+    Args:
+        explained: Each abbreviation with the text of its tooltip.
+
+    Returns:
+        The tips; an abbreviation matches as a whole word, never inside an entity, a
+        longer word or a longer abbreviation.
+    """
+    shown = {_escape(word): _attribute_value(plain(text)) for word, text in explained.items()}
+    if not shown:
+        return NO_TIPS
+    pattern = re.compile(rf"(?<![\w&#]){_trie(shown)}(?!\w)")
+    return Tips(shown, pattern)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """Return a regular expression matching any of words, branching once per character.
+
+    Each position of a text is tried in time bounded by the longest word, not by the
+    number of words.
+    """
+    tree: _Node = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: _Node) -> str:
+    ends = "" in node
+    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    return f"(?:{'|'.join(branches)}){'?' if ends else ''}"
+
+
+def _attribute_value(text: str) -> str:
+    """Escape text for a double-quoted HTML attribute written into Markdown.
+
+    Every sign but letters, digits and spaces becomes a character reference, so that no
+    Markdown pattern (code, emphasis, links, escapes) reads into the attribute and no
+    quote ends it; control characters are dropped.
+    """
+    return "".join(
+        char if char.isalnum() or char == " " else f"&#{ord(char)};"
+        for char in text
+        if char.isprintable()
+    )
+
+
+def _abbreviation(word: str, tip: str) -> str:
+    return f'<abbr class="pb-tip" tabindex="0" data-pb-tip="{tip}">{word}</abbr>'
+
+
+def _code_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the code spans of inline Markdown, found exactly as Markdown finds them."""
+    pos = 0
+    while (opener := _CODE.compiled_re.search(text, pos)) is not None:
+        if opener.group(1):  # escaped backslashes, then backticks that may open a span
+            pos = opener.end()
+            continue
+        # Typed wrongly in the stubs: the end is None when no span closes.
+        found = cast("tuple[int, int | None]", _CODE.find_code_spans(opener.start(), text))
+        start, end = found
+        if end is None:
+            pos = start
+            continue
+        pos = end + start - opener.start()
+        yield opener.start(), pos
+
+
+def _skipped(text: str) -> list[tuple[int, int]]:
+    """Return where no abbreviation may be marked: code spans and links, in order."""
+    spans = sorted([*_code_spans(text), *((m.start(), m.end()) for m in LINK.finditer(text))])
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _mark(escaped: str, known: Tips) -> str:
+    """Mark the first use of each known abbreviation in escaped Markdown text.
+
+    Code spans, links and words holding an address (``://``, ``@``, ``www.``) are left
+    alone: Markdown would show the mark as text there, or break the address.
+    """
+    if known.pattern is None or not escaped:
+        return escaped
+    out: list[str] = []
+    last = 0
+    seen: set[str] = set()
+    skipped = [*_skipped(escaped), (len(escaped), len(escaped))]
+    start = 0
+    for skip_start, skip_end in skipped:
+        for token in _TOKEN.finditer(escaped, start, skip_start):
+            if _ADDRESS.search(token.group()):
+                continue
+            for hit in known.pattern.finditer(escaped, token.start(), token.end()):
+                word = hit.group()
+                if word not in seen:
+                    seen.add(word)
+                    out.extend(
+                        (escaped[last : hit.start()], _abbreviation(word, known.shown[word]))
+                    )
+                    last = hit.end()
+        start = skip_end
+    out.append(escaped[last:])
+    return "".join(out)
+
+
+def tip(markdown: str, text: str) -> str:
+    """Wrap rendered Markdown (e.g. a link) in an element showing text as its tooltip."""
+    shown = _attribute_value(plain(text))
+    return f'<span class="pb-tip" data-pb-tip="{shown}">{markdown}</span>' if shown else markdown
+
+
 def _unmark(match: re.Match[str]) -> str:
     return next(group for group in match.groups()[1::2] if group is not None)
 
@@ -67,14 +219,20 @@ def _links(text: str) -> str:
     return "".join(out)
 
 
-def inline(text: str) -> str:
-    """Render one line of data text: escaped, on one line, emphasis and safe links kept."""
+def inline(text: str, known: Tips = NO_TIPS) -> str:
+    """Render one line of data text: escaped, on one line, emphasis and safe links kept.
+
+    The first use of each of the ``known`` abbreviations shows its tooltip.
+    """
     flat = " ".join(text.split())
-    return _BLOCK_START.sub(r"\1\\\2", _links(flat))
+    return _mark(_BLOCK_START.sub(r"\1\\\2", _links(flat)), known)
 
 
-def block(text: str) -> str:
-    """Render data prose: paragraphs and lists kept, headings, quotes and code neutralised."""
+def block(text: str, known: Tips = NO_TIPS) -> str:
+    """Render data prose: paragraphs and lists kept, headings, quotes and code neutralised.
+
+    The first use in each paragraph of each of the ``known`` abbreviations shows its tooltip.
+    """
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     rendered = []
     for paragraph in paragraphs:
@@ -84,7 +242,7 @@ def block(text: str) -> str:
         safe = _FENCE.sub(
             lambda m: m[1] + "&#96;" * m[2].count("`") + "&#126;" * m[2].count("~"), safe
         )
-        rendered.append(safe)
+        rendered.append(_mark(safe, known))
     return "\n\n".join(rendered)
 
 
@@ -107,11 +265,6 @@ def literal(text: str) -> str:
     other text), not at its start.
     """
     return printable(" ".join(text.split())).translate(_LITERAL)
-
-
-def attribute(text: str) -> str:
-    """Escape text for a double-quoted Markdown link title or HTML attribute."""
-    return _escape(plain(text)).replace('"', "&quot;")
 
 
 def code(text: str) -> str:
