@@ -100,6 +100,16 @@ def markdown(results: dict[str, Any]) -> str:
             f"default limit of {history['default_limit_commits']} commits (first build of a "
             "session; the synthetic scales have no history)."
         )
+    hints = results.get("hints")
+    if hints:
+        parts.append(
+            f"`playbook check` with {hints['unknown_references']:,} unknown references among "
+            f"{hints['roles']:,} roles: {hints['median_seconds']:.2f} s (goal under "
+            f"{hints['goal_seconds']:.0f} s; {hints['ratio']:.1f} times the "
+            f"{hints['median_seconds_without_unknown']:.2f} s of the same playbook without "
+            f"them), every one reported; close matches sought for the first "
+            f"{hints['close_match_lookups']}."
+        )
     serve = results.get("serve")
     if serve:
         parts.append(

@@ -20,6 +20,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from hints import hint_cost
 from history import history_cost
 from measure import Build, alternate, build, differing_files, load_and_check, median, site_sizes
 from projects import OUT, ROOT, SCALE_NAMES, capture, prepare
@@ -138,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default=",".join(SCALE_NAMES), help="comma-separated")
     parser.add_argument("--runs", type=int, help="builds per site and scale (default 7/5/5)")
-    parser.add_argument("--quick", action="store_true", help="skip serve, history and prune")
+    parser.add_argument("--quick", action="store_true", help="skip serve, history, hints, prune")
     parser.add_argument("--keep", action="store_true", help="keep bench/out/ afterwards")
     parser.add_argument("--results", type=Path, default=RESULTS, help="where to write results")
     args = parser.parse_args(argv)
@@ -151,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
         results["prune"] = prune_effect(scales[-1], 2)
         print("[history] reading 30 commits of history from git", flush=True)
         results["history"] = history_cost(OUT, commits=30)
+        print("[hints] checking 110,000 unknown references among 3,000 roles", flush=True)
+        results["hints"] = hint_cost(OUT)
         print("[serve] timing rebuilds after a YAML edit", flush=True)
         if "default" not in scales:
             prepare("default")

@@ -25,6 +25,7 @@ which have honest uses in sentences and cannot reorder a run of text.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -163,6 +164,8 @@ def _rule_of(char: str, rules: Characters) -> str | None:
 
 def refused(text: str, rules: Characters) -> tuple[Refused, ...]:
     """Return each distinct character of ``text`` that ``rules`` refuse, in text order."""
+    if text.isascii():  # every refused character lies above U+007F
+        return ()
     found: dict[str, Refused] = {}
     for position, char in enumerate(text, start=1):
         if char not in found:
@@ -172,6 +175,7 @@ def refused(text: str, rules: Characters) -> tuple[Refused, ...]:
     return tuple(found.values())
 
 
+@functools.lru_cache(maxsize=4096)
 def script_of(char: str) -> str | None:
     """Return the script of a letter among Latin, Cyrillic, Greek and Armenian, or None."""
     words = unicodedata.name(char, "").split()[:2]
@@ -180,6 +184,8 @@ def script_of(char: str) -> str | None:
 
 def mixed_script_words(text: str) -> Iterator[tuple[str, tuple[str, ...]]]:
     """Yield each word that mixes scripts, with its letters outside the word's main script."""
+    if text.isascii():  # ASCII letters are all Latin
+        return
     for match in _WORD.finditer(text):
         word = match.group()
         scripts = Counter(s for s in map(script_of, word) if s is not None)

@@ -10,10 +10,10 @@ from . import rules
 from .coverage import coverage
 from .index import Index
 from .load import Declared, Loaded, load_directory, paused_gc
-from .model import Kind, Playbook
+from .model import Kind, Playbook, Reference
 from .problems import DataError, Problem
 from .reserved import reserved_ids
-from .suggest import Vocabulary, did_you_mean
+from .suggest import LOOKUPS, Budget, Vocabulary
 from .textrules import link_problems
 
 _SHARED_NAMESPACE = {Kind.TEAM: "team-or-role", Kind.ROLE: "team-or-role"}
@@ -71,13 +71,32 @@ def former_id_clashes(playbook: Playbook) -> Iterator[Problem]:
                 claimed.setdefault(old, entry.id)
 
 
+def _unknown(ref: Reference, vocabulary: Vocabulary, budget: Budget) -> Problem:
+    """The error for a reference naming no entry, with the hint for what it may have meant."""
+    noun = " and ".join(f"{kind.label} ids" for kind in ref.targets)
+    names = " or ".join(kind.label for kind in ref.targets)
+    return Problem(
+        ref.where,
+        "error",
+        f"{ref.source_kind.label} '{ref.source_id}' field '{ref.field}': "
+        f"'{ref.target}' is not a known {names}",
+        vocabulary.hint(ref.target, noun, budget),
+        "unknown-reference",
+    )
+
+
 def unresolved_references(
-    playbook: Playbook, declared: Iterable[Declared], unreadable: frozenset[Kind] = frozenset()
+    playbook: Playbook,
+    declared: Iterable[Declared],
+    unreadable: frozenset[Kind] = frozenset(),
+    lookups: int = LOOKUPS,
 ) -> Iterator[Problem]:
     """Report every reference that names no entry of the kinds it may name.
 
     References that may name a kind in ``unreadable`` are skipped: their file did not load.
+    At most ``lookups`` distinct wrong ids are compared with the valid ones for a hint.
     """
+    budget = Budget(lookups)
     ids: dict[Kind, set[str]] = defaultdict(set)
     for item in declared:
         ids[item.kind].add(item.id)
@@ -92,17 +111,7 @@ def unresolved_references(
             if ref.targets not in vocabularies:
                 known = set().union(*(ids[kind] for kind in ref.targets))
                 vocabularies[ref.targets] = Vocabulary(known)
-            candidates = vocabularies[ref.targets]
-            noun = " and ".join(f"{kind.label} ids" for kind in ref.targets)
-            names = " or ".join(kind.label for kind in ref.targets)
-            yield Problem(
-                ref.where,
-                "error",
-                f"{ref.source_kind.label} '{ref.source_id}' field '{ref.field}': "
-                f"'{ref.target}' is not a known {names}",
-                did_you_mean(ref.target, candidates, noun),
-                "unknown-reference",
-            )
+            yield _unknown(ref, vocabularies[ref.targets], budget)
         elif len(matches) > 1 and set(matches) != {Kind.TEAM, Kind.ROLE}:
             labels = " and a ".join(kind.label for kind in matches)
             yield Problem(
@@ -115,19 +124,22 @@ def unresolved_references(
             )
 
 
-def check_loaded(loaded: Loaded, index: Index | None = None) -> tuple[Problem, ...]:
+def check_loaded(
+    loaded: Loaded, index: Index | None = None, lookups: int = LOOKUPS
+) -> tuple[Problem, ...]:
     """Return every problem of a loaded playbook, the loader's included, sorted by place.
 
     Args:
         loaded: The loaded playbook.
         index: The playbook's index, when the caller has built it already.
+        lookups: How many wrong ids at most get a close-match hint.
     """
     playbook = loaded.playbook
     found: list[Problem] = list(loaded.problems)
     found += duplicate_ids(loaded.declared)
     found += former_id_clashes(playbook)
     found += reserved_ids(playbook)
-    found += unresolved_references(playbook, loaded.declared, loaded.unreadable)
+    found += unresolved_references(playbook, loaded.declared, loaded.unreadable, lookups)
     index = index or Index(playbook)
     found += rules.check_rules(playbook, index)
     found += link_problems(playbook)

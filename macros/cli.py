@@ -15,7 +15,7 @@ from .compat import removed_ids
 from .diff import diff_loaded
 from .diffrender import DIFF_FORMATS, DiffFormat, render_diff
 from .gitsource import GitError, Revision, load_revision, merge_base, resolve
-from .load import load_directory, shown_path
+from .load import load_directory, paused_gc, shown_path
 from .printable import printable
 from .problems import Location, Problem
 from .report import FORMATS, Format, render
@@ -70,15 +70,18 @@ def check(root: str, strict: bool, fmt: Format, base: str | None) -> None:
     Example: playbook check --strict --format github --base origin/main
     """
     project = Path(root)
-    loaded = load_directory(project, root)
-    found = list(check_loaded(loaded))
+    with paused_gc():
+        loaded = load_directory(project, root)
+        found = list(check_loaded(loaded))  # sorted
+    checked = len(found)
     if not any(p.severity == "error" for p in found):
         found += codeowners_problems(loaded.playbook, project, root)
     if base is not None:
         revision = _git(lambda: resolve(project, base))
         old = _git(lambda: load_revision(project, revision, root))
         found += removed_ids(old, loaded, base, root)
-    found.sort(key=lambda p: (p.where, p.severity, p.message))
+    if len(found) > checked:
+        found.sort(key=lambda p: (p.where, p.severity, p.message))
     sys.stdout.write(render(found, fmt))
     failing = [p for p in found if p.severity == "error" or strict]
     sys.exit(1 if failing else 0)

@@ -46,9 +46,12 @@ def printable(text: str) -> str:
     Returns:
         The text on one line, safe to write to a terminal.
     """
-    if not _SUSPECT.search(text):
-        return text
-    return "".join(_shown(char) if _hidden(char) else char for char in text)
+    return _SUSPECT.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    return _shown(char) if _hidden(char) else char
 
 
 def _json_escape(match: re.Match[str]) -> str:

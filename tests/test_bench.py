@@ -134,3 +134,15 @@ def test_links_between_entries_point_at_the_parts(site: Path) -> None:
             if target.path.endswith(".html"):
                 file = site / target.path.strip("/")
             assert target.fragment in ids[file], f"{path}: {link['href']}"
+
+
+def test_hint_benchmark_reports_every_unknown_reference(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        hints = importlib.import_module("hints")
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    figures = hints.hint_cost(tmp_path, runs=1, roles=150, unknown=400)
+    assert figures["errors_reported"] == 400
+    assert figures["close_match_lookups"] == 100
+    assert set(figures) >= {"median_seconds", "ratio", "meets_goal"}

@@ -91,16 +91,10 @@ def test_search_index_locations_resolve(site: Path) -> None:
         target = site / path / "index.html" if path else site / "index.html"
         assert target.exists(), location
         if fragment:
-            known = ids_by_page.setdefault(
-                path,
-                {
-                    t["id"]
-                    for t in BeautifulSoup(target.read_text("utf-8"), "html.parser").find_all(
-                        id=True
-                    )
-                },
-            )
-            assert fragment in known, location
+            if path not in ids_by_page:
+                soup = BeautifulSoup(target.read_text("utf-8"), "html.parser")
+                ids_by_page[path] = {tag["id"] for tag in soup.find_all(id=True)}
+            assert fragment in ids_by_page[path], location
 
 
 def test_no_page_shows_a_macro_error(site: Path) -> None:
