@@ -7,10 +7,10 @@ at the boundary of a shallow clone, where the commits before are not there at al
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .gitsource import run_git
+from .gitsource import git_kind, run_git
 from .schema import DATA_DIR, FILES
 
 _NAMES = frozenset(spec.name for spec in FILES)
@@ -26,6 +26,8 @@ class Commit:
     subject: str
     files: dict[str, str | None]
     """File name → its new blob id, or None when the commit deleted it."""
+    odd: dict[str, str] = field(default_factory=dict)
+    """File name → what it became when not a regular file (``a symbolic link``)."""
 
 
 def data_commits(project: Path, limit: int) -> list[Commit]:
@@ -49,13 +51,17 @@ def data_commits(project: Path, limit: int) -> list[Commit]:
         head, _, raw = record.partition("\n")
         commit, date, subject = [*head.split("\x1f", 2), "", ""][:3]
         files: dict[str, str | None] = {}
+        odd: dict[str, str] = {}
         for line in raw.splitlines():
             meta, _, path = line.partition("\t")
             fields = meta.split()
             name = Path(path).name
             if len(fields) == 5 and Path(path).parent.name == DATA_DIR and name in _NAMES:
                 files[name] = None if fields[3] == _DELETED else fields[3]
-        found.append(Commit(commit, date, subject, files))
+                kind = None if files[name] is None else git_kind(fields[1].lstrip(":"))
+                if kind is not None:
+                    odd[name] = kind
+        found.append(Commit(commit, date, subject, files, odd))
     return list(reversed(found))
 
 

@@ -253,8 +253,10 @@ class BlobReader:
         """Stop the git process."""
         self.close()
 
-    def read(self, oid: str) -> bytes:
-        """Return the content of a blob.
+    def read(self, oid: str, limit: int = MAX_FILE_BYTES) -> bytes | None:
+        """Return the content of a blob, or None when it is over ``limit`` bytes.
+
+        A blob over the limit is read past in chunks and dropped, never held whole.
 
         Raises:
             GitError: When the object is not a blob of this repository.
@@ -264,10 +266,19 @@ class BlobReader:
             raise GitError("git cat-file is not running", "run git fsck")
         stdin.write(f"{oid}\n".encode())
         stdin.flush()
-        header = stdout.readline().decode("utf-8", "replace").split()
-        if len(header) != 3 or header[1] != "blob":
+        header = stdout.readline(200).decode("utf-8", "replace").split()
+        if len(header) != 3 or header[1] != "blob" or not header[2].isdigit():
             raise GitError(f"cannot read object {oid}", "run git fsck")
-        content = stdout.read(int(header[2]))
+        size = int(header[2])
+        if size > limit:
+            while size > 0:
+                chunk = stdout.read(min(size, 1 << 20))
+                if not chunk:
+                    raise GitError(f"cannot read object {oid}", "run git fsck")
+                size -= len(chunk)
+            stdout.read(1)
+            return None
+        content = stdout.read(size)
         stdout.read(1)
         return content
 
@@ -280,9 +291,9 @@ class BlobReader:
             self._process.stdout.close()
 
 
-def decode_blob(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
-    """Return a data file's text from its bytes, or None and why it is unusable."""
-    if len(raw) > MAX_FILE_BYTES:
+def decode_blob(raw: bytes | None, shown: str) -> tuple[str | None, list[Problem]]:
+    """Return a data file's text from its bytes (None: over the limit), or why it is unusable."""
+    if raw is None or len(raw) > MAX_FILE_BYTES:
         message = f"file is over the limit of {MAX_FILE_BYTES // 1024 // 1024} MiB"
         return None, [Problem(Location(shown), "error", message, "", "file-too-large")]
     return _decode(raw, shown)

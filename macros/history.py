@@ -17,6 +17,7 @@ from .gitsource import BlobReader, GitError, data_blobs, decode_blob, run_git
 from .load import FilePart, Loaded, combine, load_file, paused_gc, shown_path
 from .model import Kind, Playbook
 from .problems import Location, Problem
+from .reader import not_a_file
 from .schema import FILES
 
 Key = tuple[Kind, str]
@@ -111,26 +112,34 @@ class _Files:
 
     def __init__(self, blobs: BlobReader) -> None:
         self.blobs = blobs
-        self.current: dict[str, tuple[str | None, FilePart]] = {}
+        self.current: dict[str, tuple[tuple[str | None, str | None], FilePart]] = {}
 
-    def part(self, name: str, oid: str | None) -> FilePart:
+    def part(self, name: str, oid: str | None, odd: str | None = None) -> FilePart:
         known = self.current.get(name)
-        if known is not None and known[0] == oid:
+        if known is not None and known[0] == (oid, odd):
             return known[1]
         shown = shown_path(".", name)
         if oid is None:
             missing = Problem(Location(shown), "error", "file is missing", "", "file-missing")
             text, problems = None, [missing]
+        elif odd is not None:
+            text, problems = None, [not_a_file(shown, odd)]
         else:
             text, problems = decode_blob(self.blobs.read(oid), shown)
         part = load_file(_SPECS[name], text, problems, shown)
-        self.current[name] = (oid, part)
+        self.current[name] = ((oid, odd), part)
         return part
 
-    def playbook(self, tree: dict[str, str]) -> Loaded | str:
-        """Return the playbook of a tree, or why it did not load (its first problem)."""
+    def playbook(self, tree: dict[str, str], odd: dict[str, str]) -> Loaded | str:
+        """Return the playbook of a tree, or why it did not load (its first problem).
+
+        Args:
+            tree: File name → blob id.
+            odd: File name → what it is, for the files that are not regular files.
+        """
         try:
-            loaded = combine([self.part(spec.name, tree.get(spec.name)) for spec in FILES])
+            parts = [self.part(s.name, tree.get(s.name), odd.get(s.name)) for s in FILES]
+            loaded = combine(parts)
         except Exception as err:  # noqa: BLE001 - an old revision must never stop the build
             return _one_line(f"cannot be read: {type(err).__name__}: {err}")
         errors = [problem for problem in loaded.problems if problem.severity == "error"]
@@ -214,18 +223,21 @@ def _walk(project: Path, limit: int) -> History:
     parent = parent_commit(project, oldest.id)
     since = oldest.date if parent is None and shallow_boundary(project, oldest.id) else ""
     tree = data_blobs(project, parent.id) if parent is not None else {}
+    odd: dict[str, str] = {}
     with BlobReader(project) as blobs:
         files = _Files(blobs)
         before: Loaded | None = None if since else _EMPTY
         if parent is not None:
-            before = walk.loaded(parent, files.playbook(tree))
+            before = walk.loaded(parent, files.playbook(tree, odd))
         for commit in commits:
             for name, oid in commit.files.items():
+                odd.pop(name, None)
                 if oid is None:
                     tree.pop(name, None)
                 else:
                     tree[name] = oid
-            after = walk.loaded(commit, files.playbook(tree))
+            odd.update(commit.odd)
+            after = walk.loaded(commit, files.playbook(tree, odd))
             if after is None:
                 continue
             if before is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from macros.history import read_history
 from macros.index import Index
 from macros.model import Kind
 from macros.numbers import MAX_CHARS, MAX_MAGNITUDE, NotANumber, parse_number
+from macros.reader import MAX_FILE_BYTES
 from macros.render.changes import changes
 from macros.render.common import Site, history_block
 
@@ -272,3 +274,59 @@ def test_strict_build_passes_over_a_reverted_revision_and_says_so(
     assert "is a number of 4,301 characters, over the limit of 30" in notes[0]
     page = (tmp_path / "site" / "changes" / "index.html").read_text("utf-8")
     assert "Left out: 1 revision whose data did not load" in page
+
+
+def _committed_and_reverted(
+    repo: GitRepo, name: str, make: Callable[[Path], object], message: str
+) -> str:
+    """Commit the change ``make`` does to a data file, then restore it; return the bad id."""
+    path = repo.path / "playbook_data" / name
+    good = path.read_bytes()
+    path.unlink()
+    make(path)
+    repo.commit(message)
+    bad = repo.git("rev-parse", "HEAD").strip()
+    path.unlink()
+    path.write_bytes(good)
+    repo.commit(f"Revert: {message}")
+    return bad
+
+
+def test_history_skips_a_revision_where_a_file_is_a_symbolic_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The link is refused as on disk; what it points to is never read or quoted."""
+    repo = GitRepo(tmp_path, monkeypatch)
+    bad = _committed_and_reverted(
+        repo, "glossary.yml", lambda path: path.symlink_to("/etc/passwd"), "Link the glossary"
+    )
+    history = read_history(repo.path)
+    assert [(s.commit, s.note()) for s in history.skipped] == [
+        (
+            bad,
+            (
+                f"history: skipped revision {bad[:7]} (2026-01-05): "
+                "playbook_data/glossary.yml:1:1: error: file is a symbolic link, not a regular "
+                "file; replace the link with the file itself: links are refused even when they "
+                "point inside the repository, since a pull request can point them anywhere"
+            ),
+        )
+    ]
+    assert "root:" not in repr(history)
+
+
+def test_history_skips_an_oversized_revision_without_holding_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = GitRepo(tmp_path, monkeypatch)
+    big = b"# padding\n" * (MAX_FILE_BYTES // 10 * 4)
+    bad = _committed_and_reverted(
+        repo, "glossary.yml", lambda path: path.write_bytes(big), "Pad the glossary"
+    )
+    tracemalloc.start()
+    history = read_history(repo.path)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert [s.commit for s in history.skipped] == [bad]
+    assert "file is over the limit of 8 MiB" in history.skipped[0].note()
+    assert peak < MAX_FILE_BYTES
