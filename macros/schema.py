@@ -118,7 +118,7 @@ TERM = _entry(
     Kind.TERM,
     m.Term,
     _f("term", TEXT, "The term as people say it, e.g. Marketing Qualified Lead."),
-    _opt("abbreviation", ABBREVIATION, "Short form, e.g. MQL; shown as a tooltip on every page."),
+    _opt("abbreviation", ABBREVIATION, "Short form, e.g. MQL; a tooltip explains it in entries."),
     _f("definition", PROSE, "What it means, precisely enough to decide a case."),
     _f("owner", ROLE, "The role that owns the definition."),
     _opt("synonyms", ListOf(TEXT), "Other names that mean the same; search finds them."),
