@@ -3,7 +3,8 @@
 Mutations change value types, delete and rename keys, duplicate entries, swap references,
 reorder lists, insert Unicode (direction marks, emoji, NUL, line separators, surrogates
 left by undecodable bytes, look-alike letters, invisible characters), very long strings,
-and cut files short. The checker must answer every one with problems that name a file, a
+and cut files short; numbers of 4,301 digits and beyond every bound are written into the
+text. The checker must answer every one with problems that name a file, a
 line and a column, or accept it; when it accepts, the site must build.
 
 PLAYBOOK_FUZZ_EXAMPLES sets the number of examples per test: 400 in ``make test``, 20,000
@@ -74,6 +75,7 @@ SPECIAL = [
     *[":", "-", "[", "]", "{", "}", ",", "&", "*", "!", "|", ">", "%", "@", "`", "#", "?"],
     *["~", "<<", "---", "...", "%YAML 1.1\n", "--- !!python/name:os.system\n"],
     *["\x1b[8m", "\x9b", "\x7f", "\u2029", '"\\0"', '"\\e[2J"', '"\\ud800"', '"\\x85"'],
+    *["9" * 4_301, "1e999", "-.inf", ".nan", "0x" + "f" * 40, "1_" * 2_000 + "1"],  # numbers
 ]
 words = st.one_of(
     st.text(max_size=20),
@@ -85,6 +87,7 @@ scalars = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(),
+    st.sampled_from([10**16, -(10**18), 1e308, 5e-324]),  # beyond the bounds (text: SPECIAL)
     st.floats(),
     st.dates(),
     st.sampled_from(IDS),
