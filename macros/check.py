@@ -16,7 +16,13 @@ from .reserved import reserved_ids
 from .suggest import LOOKUPS, Budget, Vocabulary
 from .textrules import link_problems
 
-_SHARED_NAMESPACE = {Kind.TEAM: "team-or-role", Kind.ROLE: "team-or-role"}
+_SHARED_NAMESPACE = {
+    Kind.TEAM: "role-charter",
+    Kind.ROLE: "role-charter",
+    Kind.RACI: "role-charter",
+}
+"""Kinds whose ids must not meet: references may name a team or a role, and the three kinds
+of the role charter share one page, where each id is an anchor."""
 
 
 def _namespace(kind: Kind) -> str:
@@ -24,7 +30,7 @@ def _namespace(kind: Kind) -> str:
 
 
 def duplicate_ids(declared: Iterable[Declared]) -> Iterator[Problem]:
-    """Report ids declared twice in one kind (teams and roles share one namespace)."""
+    """Report ids declared twice in one kind, or once each in two kinds of the role charter."""
     first: dict[tuple[str, str], Declared] = {}
     for item in declared:
         key = (_namespace(item.kind), item.id)

@@ -89,9 +89,14 @@ def test_without_tips_nothing_is_marked() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="MQLR&D CI/7`*_[]()<>#;:.-x\\\n", max_size=60))
 def test_marking_changes_no_text(text: str) -> None:
-    """Whatever the data, marking adds elements and never adds, drops or moves text."""
+    """Whatever the data, marking adds elements and never adds, drops or moves text.
+
+    Runs of spaces count as one, as a browser shows them: Python-Markdown keeps two spaces
+    after a word but not always after an inline element.
+    """
     for render in (inline, block):
-        assert to_html(render(text, KNOWN)).get_text() == to_html(render(text)).get_text()
+        marked = to_html(render(text, KNOWN)).get_text().split()
+        assert marked == to_html(render(text)).get_text().split()
 
 
 def test_marking_takes_linear_time() -> None:
