@@ -33,6 +33,7 @@ lint: $(STAMP) ## Ruff (lint and format) and mypy strict
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 browser: ## Install Debian's Chromium for the browser tests, when missing and possible
 	@command -v chromium >/dev/null 2>&1 || { \

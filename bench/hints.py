@@ -4,7 +4,7 @@ A synthetic playbook with 3,000 roles (entries as rich as the generator makes th
 checked twice by the real command line, in a fresh process each time: as generated, and
 with one more meeting whose attendees are 110,000 distinct unknown role ids, each a
 plausible typo of a real one. Every wrong id must be reported with a hint; close matches
-are looked for only for the first few hundred (:data:`macros.suggest.LOOKUPS`), so the
+are looked for only for the first few hundred (:data:`macros.model.hints.LOOKUPS`), so the
 check stays within seconds instead of the ten minutes an unbounded search took.
 """
 
@@ -24,7 +24,7 @@ from projects import ENV, OUT, ROOT
 from report import markdown
 from synth import Scale, write_playbook
 
-from macros.suggest import LOOKUPS
+from macros.model.hints import LOOKUPS
 
 ROLES = 3000
 UNKNOWN = 110_000

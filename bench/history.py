@@ -20,7 +20,7 @@ from projects import ENV, ROOT
 _READ = """
 import resource, sys, time
 from pathlib import Path
-from macros.history import read_history
+from macros.change.history import read_history
 start = time.perf_counter()
 history = read_history(Path(sys.argv[1]), int(sys.argv[2]))
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

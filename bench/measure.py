@@ -17,7 +17,7 @@ from pathlib import Path
 
 from projects import ENV, MKDOCS
 
-from macros.check import check_directory
+from macros.check.checker import check_directory
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from pathlib import Path
 from pages import ids_by_macro, nav_lines, prose_pages, remap_ids
 from synth import SCALES, SEED, write_playbook
 
-from macros.check import check_directory
+from macros.check.checker import check_directory
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
@@ -110,7 +110,7 @@ def capture(project: Project, site_dir: Path) -> None:
     settings = json.loads((plain / "settings.json").read_text())
     config = _replace(config, r"^  - macros:\n(?:      .*\n)+", "")
     config = _replace(config, r"^  custom_dir: macros/theme$", "  custom_dir: theme")
-    config = _replace(config, r"^  - macros.mdext$", "  - playbook_links")
+    config = _replace(config, r"^  - macros.glue.external_links$", "  - playbook_links")
     config = _replace(config, r"^watch:\n(?:  - .*\n)+", "")  # no data to watch
     glossary = json.dumps(settings["abbr"], ensure_ascii=False)
     config = _replace(config, r"^  - abbr$", f"  - abbr: {glossary}")

@@ -3,7 +3,7 @@
 Every generated playbook passes ``playbook check --strict``: ids are unique, references
 resolve, nothing refers to drafts or deprecated entries, every role owns something, every
 KPI is reviewed, every stage is measured. Entries are written with the real field names of
-:mod:`macros.schema`, which :func:`write_playbook` checks before writing.
+:mod:`macros.contract.schema`, which :func:`write_playbook` checks before writing.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Any
 import words as w
 import yaml
 
-from macros.model import FREQUENCIES, KPI_UNITS, PERIODS, SLA_UNITS
-from macros.schema import DATA_DIR, FILES
+from macros.contract.schema import DATA_DIR, FILES
+from macros.model.entries import FREQUENCIES, KPI_UNITS, PERIODS, SLA_UNITS
 
 Record = dict[str, Any]
 SEED = 20261122

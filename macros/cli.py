@@ -9,18 +9,18 @@ from typing import TypeVar
 
 import click
 
-from .check import check_directory, check_loaded
-from .codeowners import CODEOWNERS, codeowners_problems, declares_github_teams, generate
-from .compat import removed_ids
-from .diff import diff_loaded
-from .diffrender import DIFF_FORMATS, DiffFormat, render_diff
-from .gitsource import GitError, Revision, load_revision, merge_base, resolve
-from .load import load_directory, paused_gc, shown_path
-from .printable import printable
-from .problems import Location, Problem
-from .report import FORMATS, Format, render
-from .sitebuild import BuildStoppedError, build_site
-from .sitedir import SiteDir, SiteDirError, resolve_site_dir
+from .change.codeowners import CODEOWNERS, codeowners_problems, declares_github_teams, generate
+from .change.diff import diff_loaded
+from .change.output import DIFF_FORMATS, DiffFormat, render_diff
+from .change.removals import removed_ids
+from .check.checker import check_directory, check_loaded
+from .check.report import FORMATS, Format, render
+from .glue.build import BuildStoppedError, build_site
+from .glue.site_dir import SiteDir, SiteDirError, resolve_site_dir
+from .model.printable import printable
+from .model.problems import Location, Problem
+from .read.git import GitError, Revision, load_revision, merge_base, resolve
+from .read.load import load_directory, paused_gc, shown_path
 
 _T = TypeVar("_T")
 _ROOT = click.option(

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from macros import INLINE_KINDS
-from macros.load import load_directory
+from macros.glue.plugin import INLINE_KINDS
+from macros.read.load import load_directory
 
 from .conftest import MINI, ROOT
 

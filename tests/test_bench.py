@@ -19,8 +19,8 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner  # noqa: TID251 - tests drive the CLI
 
 from macros.cli import main
-from macros.load import load_directory
-from macros.model import Kind
+from macros.model.entries import Kind
+from macros.read.load import load_directory
 from macros.render.split import SPLIT_ABOVE
 
 from .conftest import ROOT

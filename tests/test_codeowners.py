@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.codeowners import generate
-from macros.load import load_directory
+from macros.change.codeowners import generate
+from macros.read.load import load_directory
 
 from .conftest import MINI, copy_project
 from .gitrepo import playbook

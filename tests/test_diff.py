@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.diff import diff_playbooks
-from macros.diffrender import MARKER, render_diff
-from macros.load import load_directory
+from macros.change.diff import diff_playbooks
+from macros.change.output import MARKER, render_diff
+from macros.read.load import load_directory
 
 from .conftest import MINI, TESTS, copy_project
 from .gitrepo import GitRepo, playbook

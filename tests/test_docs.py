@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from macros import BLOCKS, INLINE_KINDS
 from macros.cli import main
+from macros.glue.plugin import BLOCKS, INLINE_KINDS
 from macros.render.contract import data_contract
 
 from .conftest import ROOT
@@ -82,3 +82,24 @@ def test_readme_speed_table_is_the_committed_benchmark_run() -> None:
 
 def section_between(text: str, start: str, end: str) -> str:
     return text[text.index(start) : text.index(end)]
+
+
+def test_readme_module_map_matches_the_folders() -> None:
+    text = (ROOT / "README.md").read_text("utf-8")
+    table = text.split("<!-- BEGIN module-map", 1)[1].split("<!-- END module-map -->", 1)[0]
+    documented: dict[str, set[str]] = {}
+    for row in table.splitlines():
+        cells = row.strip().strip("|").split("|")
+        if len(cells) != 2 or not cells[0].strip().startswith("`"):
+            continue
+        folder = cells[0].strip().strip("`").rstrip("/")
+        documented[folder] = set(re.findall(r"`([a-z_]+)`", cells[1]))
+    package = ROOT / "macros"
+    actual = {
+        path.name: {module.stem for module in path.glob("*.py") if module.stem != "__init__"}
+        for path in package.iterdir()
+        if (path / "__init__.py").exists()
+    }
+    assert {k: v for k, v in documented.items() if k != "cli.py"} == actual
+    assert "cli.py" in documented
+    assert (package / "cli.py").exists()

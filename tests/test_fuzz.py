@@ -23,12 +23,12 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from macros.check import check_loaded
-from macros.fields import ListOf, Text
-from macros.load import load_directory, load_texts, shown_path
-from macros.problems import Problem
-from macros.schema import FILES, SECTIONS
-from macros.source import parse_yaml, read_yaml
+from macros.check.checker import check_loaded
+from macros.contract.fields import ListOf, Text
+from macros.contract.schema import FILES, SECTIONS
+from macros.model.problems import Problem
+from macros.read.load import load_directory, load_texts, shown_path
+from macros.read.yaml_nodes import parse_yaml, read_yaml
 
 from .conftest import ROOT
 from .siteproject import make_project, run_build

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.check import check_directory, check_loaded
-from macros.load import load_texts
+from macros.check.checker import check_directory, check_loaded
+from macros.read.load import load_texts
 
 from .conftest import FIXTURES, MINI, RUNAWAY_SECONDS, copy_project
 from .test_check_golden import overlay, run_check

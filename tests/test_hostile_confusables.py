@@ -17,7 +17,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from macros.characters import (
+from macros.check.checker import check_loaded
+from macros.check.report import as_github, as_json
+from macros.contract.fields import ListOf, Text
+from macros.contract.schema import FILE_OF, FILES, SECTIONS
+from macros.model.characters import (
     LABEL,
     LOOK_ALIKES,
     PROSE,
@@ -27,13 +31,9 @@ from macros.characters import (
     mixed_script_words,
     refused,
 )
-from macros.check import check_loaded
-from macros.fields import ListOf, Text
-from macros.load import load_texts
-from macros.printable import printable
-from macros.problems import Location, Problem
-from macros.report import as_github, as_json
-from macros.schema import FILE_OF, FILES, SECTIONS
+from macros.model.printable import printable
+from macros.model.problems import Location, Problem
+from macros.read.load import load_texts
 
 from .conftest import ROOT
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from macros import source
-from macros.source import parse_yaml
+from macros.read import yaml_nodes as source
+from macros.read.yaml_nodes import parse_yaml
 
 from .conftest import MINI
 

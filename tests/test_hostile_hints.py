@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.check import check_loaded
-from macros.load import load_directory
-from macros.report import as_text
-from macros.suggest import LOOKUPS, Budget, Vocabulary
+from macros.check.checker import check_loaded
+from macros.check.report import as_text
+from macros.model.hints import LOOKUPS, Budget, Vocabulary
+from macros.read.load import load_directory
 
 from .conftest import MINI, copy_project
 

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from macros.check import load_checked
-from macros.history import read_history
-from macros.index import Index
-from macros.model import Kind
-from macros.numbers import MAX_CHARS, MAX_MAGNITUDE, NotANumber, parse_number
-from macros.reader import MAX_FILE_BYTES
+from macros.change.history import read_history
+from macros.check.checker import load_checked
+from macros.model.entries import Kind
+from macros.model.index import Index
+from macros.read.files import MAX_FILE_BYTES
+from macros.read.numbers import MAX_CHARS, MAX_MAGNITUDE, NotANumber, parse_number
 from macros.render.changes import changes
 from macros.render.common import Site, history_block
 

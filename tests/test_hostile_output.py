@@ -16,12 +16,12 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import gfm
-from macros.check import load_checked
-from macros.history import read_history
-from macros.index import Index
-from macros.model import Kind
-from macros.printable import json_document, printable
+from macros.change import gfm
+from macros.change.history import read_history
+from macros.check.checker import load_checked
+from macros.model.entries import Kind
+from macros.model.index import Index
+from macros.model.printable import json_document, printable
 from macros.render.changes import changes
 from macros.render.common import Site, history_block
 from macros.render.text import literal

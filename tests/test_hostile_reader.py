@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.check import check_directory
-from macros.gitsource import data_blobs, load_revision, resolve
-from macros.report import as_text
+from macros.check.checker import check_directory
+from macros.check.report import as_text
+from macros.read.git import data_blobs, load_revision, resolve
 
 from .conftest import MINI, ROOT, RUNAWAY_SECONDS, TESTS, copy_project
 from .gitrepo import GitRepo

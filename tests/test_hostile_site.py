@@ -20,8 +20,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from macros.fields import ListOf, Record, RecordSpec, Text
-from macros.schema import SECTIONS
+from macros.contract.fields import ListOf, Record, RecordSpec, Text
+from macros.contract.schema import SECTIONS
 
 from .conftest import MINI
 from .siteproject import html_pages, make_project, run_build

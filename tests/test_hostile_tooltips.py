@@ -15,8 +15,8 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from macros.contract.schema import ABBREVIATION
 from macros.render.text import NO_TIPS, block, inline, tips
-from macros.schema import ABBREVIATION
 
 from .conftest import RUNAWAY_SECONDS
 
@@ -36,7 +36,7 @@ assert SHAPE is not None
 
 def to_html(text: str) -> BeautifulSoup:
     """Convert Markdown as the site does and parse it as a browser would."""
-    extensions = ["attr_list", "md_in_html", "def_list", "tables", "macros.mdext"]
+    extensions = ["attr_list", "md_in_html", "def_list", "tables", "macros.glue.external_links"]
     return BeautifulSoup(markdown.markdown(text, extensions=extensions), "html.parser")
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.check import load_checked
-from macros.index import Index
-from macros.model import Kind
+from macros.check.checker import load_checked
+from macros.model.entries import Kind
+from macros.model.index import Index
 from macros.render import cadence, funnel, glossary, kpis, roles, slas
 from macros.render.common import Site
 from macros.render.contract import data_contract

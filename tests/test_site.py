@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.check import load_checked
+from macros.check.checker import load_checked
 from macros.render.common import DEFAULT_PAGES
 
 from .sitebuild import ROOT, build, make_project

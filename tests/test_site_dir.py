@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.sitebuild import swap_in
-from macros.sitedir import SiteDirError, remove_stale, resolve_site_dir
+from macros.glue.build import swap_in
+from macros.glue.site_dir import SiteDirError, remove_stale, resolve_site_dir
 
 from .conftest import TESTS
 from .gitrepo import playbook

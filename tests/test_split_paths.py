@@ -12,11 +12,11 @@ import re
 import markdown.extensions.toc
 import pytest
 
-from macros import BLOCKS
-from macros.anchors import PROSE_HEADINGS, Names, reserved_by
-from macros.index import Index
-from macros.load import load_directory
-from macros.model import Kind, Playbook, RaciActivity, Role, Team, Term
+from macros.glue.plugin import BLOCKS
+from macros.model.anchors import PROSE_HEADINGS, Names, reserved_by
+from macros.model.entries import Kind, Playbook, RaciActivity, Role, Team, Term
+from macros.model.index import Index
+from macros.read.load import load_directory
 from macros.render import glossary, slas
 from macros.render.common import DEFAULT_PAGES, Site
 from macros.render.split import SPLIT_ABOVE, plan, served_at

@@ -15,8 +15,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.load import load_directory
-from macros.model import Kind
+from macros.model.entries import Kind
+from macros.read.load import load_directory
 
 from .conftest import MINI, copy_project
 from .sitebuild import build

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.suggest import Vocabulary, closest, did_you_mean, listing
+from macros.model.hints import Vocabulary, closest, did_you_mean, listing
 
 
 def test_closest_names_first() -> None:

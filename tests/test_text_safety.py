@@ -10,13 +10,13 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.index import Index
-from macros.load import load_directory
+from macros.check.links import safe_url
+from macros.model.index import Index
+from macros.read.load import load_directory
 from macros.render.common import Site
 from macros.render.funnel import funnel
 from macros.render.glossary import glossary
 from macros.render.text import block, code, first_sentence, inline, plain, tip
-from macros.textrules import safe_url
 
 from .conftest import FIXTURES, MINI, RUNAWAY_SECONDS, copy_project
 from .test_check_golden import overlay
@@ -24,7 +24,7 @@ from .test_check_golden import overlay
 
 def to_html(text: str) -> str:
     """Convert Markdown the way the site does, for the parts that matter here."""
-    extensions = ["attr_list", "md_in_html", "def_list", "tables", "macros.mdext"]
+    extensions = ["attr_list", "md_in_html", "def_list", "tables", "macros.glue.external_links"]
     return markdown.Markdown(extensions=extensions).convert(text)
 
 

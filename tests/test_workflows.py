@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
+from macros.change.output import MARKER
 from macros.cli import main
-from macros.diffrender import MARKER
 
 from .conftest import ROOT
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..anchors import EVERY, MEETING_LOAD
-from ..index import Index
-from ..model import FREQUENCIES, Kind, Meeting
+from ..model.anchors import EVERY, MEETING_LOAD
+from ..model.entries import FREQUENCIES, Kind, Meeting
+from ..model.index import Index
 from .common import (
     Site,
     entry_section,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..history import Event, History
-from ..index import Index
+from ..change.history import Event, History
+from ..model.index import Index
 from .common import Site, commit_link, link
 from .text import inline, literal
 

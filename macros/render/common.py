@@ -8,10 +8,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..history import Event, History
-from ..index import Index
-from ..model import Entry, Kind, RaciActivity, Sla, Team, Term
-from ..schema import DATA_DIR, FILE_OF
+from ..change.history import Event, History
+from ..contract.schema import DATA_DIR, FILE_OF
+from ..model.entries import Entry, Kind, RaciActivity, Sla, Team, Term
+from ..model.index import Index
 from .text import NO_TIPS, Tips, inline, literal
 
 DEFAULT_PAGES: Mapping[Kind, str] = {

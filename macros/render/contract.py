@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..fields import Record, RecordSpec, SectionSpec
-from ..model import Kind
-from ..schema import FILES, envelope
+from ..contract.fields import Record, RecordSpec, SectionSpec
+from ..contract.schema import FILES, envelope
+from ..model.entries import Kind
 
 ENVELOPE = tuple(field.name for field in envelope(Kind.TERM) if field.name != "id")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from ..index import Index
-from ..model import Kind, Qualification, Stage
+from ..model.entries import Kind, Qualification, Stage
+from ..model.index import Index
 from .common import (
     Site,
     entry_section,

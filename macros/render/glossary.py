@@ -6,9 +6,9 @@ import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from ..anchors import LETTER
-from ..index import Index
-from ..model import Kind, Term
+from ..model.anchors import LETTER
+from ..model.entries import Kind, Term
+from ..model.index import Index
 from .common import (
     Site,
     entry_section,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..index import Index
-from ..model import Entry, Kind, Kpi, Meeting, Role, Sla, Stage, Team, Term
+from ..model.entries import Entry, Kind, Kpi, Meeting, Role, Sla, Stage, Team, Term
+from ..model.index import Index
 from .common import Site, title
 from .text import first_sentence, inline, tip
 

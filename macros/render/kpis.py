@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..anchors import STAGE
-from ..formatting import kpi_target
-from ..index import Index
-from ..model import Kind, Kpi
+from ..model.anchors import STAGE
+from ..model.entries import Kind, Kpi
+from ..model.formatting import kpi_target
+from ..model.index import Index
 from .common import (
     Site,
     entry_section,

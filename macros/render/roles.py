@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..index import Index
-from ..model import Kind, RaciActivity, Role, Team
+from ..model.entries import Kind, RaciActivity, Role, Team
+from ..model.index import Index
 from .common import (
     Site,
     entry_section,

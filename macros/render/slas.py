@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..anchors import FIXED, FROM, Names
-from ..formatting import escalation_step, sla_target
-from ..index import Index
-from ..model import Kind, Role, Sla
-from ..suggest import slugify
+from ..model.anchors import FIXED, FROM, Names
+from ..model.entries import Kind, Role, Sla
+from ..model.formatting import escalation_step, sla_target
+from ..model.hints import slugify
+from ..model.index import Index
 from .common import (
     Site,
     entry_section,

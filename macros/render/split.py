@@ -15,10 +15,19 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any, NamedTuple
 
-from ..anchors import EVERY, FIXED, MEETING_LOAD, PART_TITLE, RACI, ROLES, STAGE, Family, Names
-from ..anchors import FROM as SLAS_FROM
-from ..index import Index
-from ..model import (
+from ..model.anchors import (
+    EVERY,
+    FIXED,
+    MEETING_LOAD,
+    PART_TITLE,
+    RACI,
+    ROLES,
+    STAGE,
+    Family,
+    Names,
+)
+from ..model.anchors import FROM as SLAS_FROM
+from ..model.entries import (
     FREQUENCIES,
     Entry,
     Kind,
@@ -30,6 +39,7 @@ from ..model import (
     Sla,
     Term,
 )
+from ..model.index import Index
 from . import cadence, glossary, kpis, roles, slas
 from .common import Site, title
 from .text import inline

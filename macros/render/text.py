@@ -23,8 +23,8 @@ from typing import TypeAlias, cast
 
 from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 
-from ..printable import printable
-from ..textrules import LINK, safe_url
+from ..check.links import LINK, safe_url
+from ..model.printable import printable
 
 _BLOCK_START = re.compile(r"^(\s*)(#{1,6}\s|>|\[[^\]]*\]:|\*\[|={3,}|-{3,}\s*$|\|)", re.MULTILINE)
 _INDENTED_CODE = re.compile(r"^( {4,}|\t)", re.MULTILINE)

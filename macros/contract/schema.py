@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from . import model as m
+from ..model import entries as m
+from ..model.entries import Kind
 from .fields import (
     Choice,
     Date,
@@ -27,7 +28,6 @@ from .fields import (
     Text,
     ValueType,
 )
-from .model import Kind
 
 
 def _f(name: str, type_: ValueType, doc: str, *, required: bool = True) -> FieldSpec:

@@ -1,6 +1,6 @@
 """Turn located YAML nodes into typed values, one declared field type at a time.
 
-Every mistake becomes a :class:`~macros.problems.Problem` at the node it is about; conversion
+Every mistake becomes a :class:`~macros.model.problems.Problem` at the node it is about; conversion
 goes on, so that one run reports every problem in a file.
 """
 
@@ -12,13 +12,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .characters import Characters, char_name, mixed_script_words, refused
-from .fields import Choice, Date, ListOf, Number, Record, RecordSpec, Ref, Slug, Text, ValueType
-from .model import Kind, Reference
+from ..contract.fields import (
+    Choice,
+    Date,
+    ListOf,
+    Number,
+    Record,
+    RecordSpec,
+    Ref,
+    Slug,
+    Text,
+    ValueType,
+)
+from ..model.characters import Characters, char_name, mixed_script_words, refused
+from ..model.entries import Kind, Reference
+from ..model.hints import closest, did_you_mean, listing, slugify
+from ..model.problems import Location, Problem
 from .numbers import NotANumber, parse_number
-from .problems import Location, Problem
-from .source import Map, Node, Scalar, Seq
-from .suggest import closest, did_you_mean, listing, slugify
+from .yaml_nodes import Map, Node, Scalar, Seq
 
 INVALID: Any = object()
 """Returned for a value that could not be converted (a problem was recorded)."""

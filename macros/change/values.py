@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from .fields import ListOf, Record, Text
-from .formatting import escalation_step, kpi_target, number, sla_target
-from .model import Entry, Escalation, Kind, Kpi, Qualification, SlaTarget
-from .schema import SECTIONS
+from ..contract.fields import ListOf, Record, Text
+from ..contract.schema import SECTIONS
+from ..model.entries import Entry, Escalation, Kind, Kpi, Qualification, SlaTarget
+from ..model.formatting import escalation_step, kpi_target, number, sla_target
 
 Style = Literal["value", "list", "prose", "lines"]
 """How a field's values read: one value, a short list, prose, or a list of sentences."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from .characters import collision_key
-from .index import Index
-from .model import Entry, Kind, Playbook, Role, Term
-from .problems import Location, Problem
+from ..model.characters import collision_key
+from ..model.entries import Entry, Kind, Playbook, Role, Term
+from ..model.index import Index
+from ..model.problems import Location, Problem
 
 _MINUTES = {"minutes": 1, "hours": 60, "business_hours": 60, "days": 1440, "business_days": 480}
 
@@ -38,7 +38,7 @@ def _written(name: str, other: str) -> str:
 def vocabulary(playbook: Playbook) -> Iterator[Problem]:
     """Report names, abbreviations and synonyms claimed twice, and avoided words in use.
 
-    Two names are the same word when their :func:`~macros.characters.collision_key` is:
+    Two names are the same word when their :func:`~macros.model.characters.collision_key` is:
     whatever their case, Unicode normalisation, invisible characters or look-alike letters.
     """
     owner: dict[str, tuple[Term, str, str]] = {}

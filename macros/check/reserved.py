@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .anchors import Family, reserved_by
-from .model import Entry, Kind, Playbook
-from .problems import Problem
+from ..model.anchors import Family, reserved_by
+from ..model.entries import Entry, Kind, Playbook
+from ..model.problems import Problem
 
 
 def _problem(kind: Kind, entry: Entry, id_: str, family: Family, field: str) -> Problem:

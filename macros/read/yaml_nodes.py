@@ -18,10 +18,10 @@ from typing import NamedTuple
 
 import yaml
 
-from .printable import printable
-from .problems import Location, Problem
-from .reader import MAX_FILE_BYTES as MAX_FILE_BYTES  # noqa: PLC0414 - the limit, re-exported
-from .reader import position, read_text
+from ..model.printable import printable
+from ..model.problems import Location, Problem
+from .files import MAX_FILE_BYTES as MAX_FILE_BYTES  # noqa: PLC0414 - the limit, re-exported
+from .files import position, read_text
 
 MAX_DEPTH = 24
 MAX_EVENTS = 250_000

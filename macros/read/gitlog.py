@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .gitsource import git_kind, run_git
-from .schema import DATA_DIR, FILES
+from ..contract.schema import DATA_DIR, FILES
+from .git import git_kind, run_git
 
 _NAMES = frozenset(spec.name for spec in FILES)
 _DELETED = "0" * 40

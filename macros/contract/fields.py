@@ -1,7 +1,8 @@
 """The building blocks of the data contract: value types, fields, records, sections, files.
 
-:mod:`macros.schema` declares the playbook's files with them; :mod:`macros.convert` reads
-YAML against them; the docs' field tables are generated from them.
+:mod:`macros.contract.schema` declares the playbook's files with them;
+:mod:`macros.read.convert` reads YAML against them; the docs' field tables are generated
+from them.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from .characters import LABEL, PROSE, Characters
-from .model import Kind
+from ..model.characters import LABEL, PROSE, Characters
+from ..model.entries import Kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,7 @@ class Text:
 
     Plain text is a label (a name, term, title, tag): it refuses invisible characters and
     bidirectional controls, and warns about a word mixing scripts. Markdown text is prose:
-    it refuses the controls that reorder text only (see :mod:`macros.characters`).
+    it refuses the controls that reorder text only (see :mod:`macros.model.characters`).
 
     A ``shape`` restricts a one-word text further (see :class:`Shape`).
     """

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .model import Entry, Kind, Playbook, Reference
+from .entries import Entry, Kind, Playbook, Reference
 
 PARTY_KINDS = (Kind.TEAM, Kind.ROLE)
 _ORDER = {kind: number for number, kind in enumerate(Kind)}

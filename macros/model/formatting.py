@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Escalation, Kpi, KpiTarget, SlaTarget
+from .entries import Escalation, Kpi, KpiTarget, SlaTarget
 
 UNIT_WORDS: dict[str, tuple[str, str]] = {
     "count": ("", ""),

@@ -10,7 +10,7 @@ removed and the old site is left exactly as it was.
 Stopping the build (SIGTERM, SIGINT, SIGHUP) kills the MkDocs process and everything it
 started, removes the new directory and leaves the old site as it was. On Linux the MkDocs
 process also dies when this one is killed outright (``kill -9``), and the next build
-removes the directory it left (see :mod:`macros.sitedir`).
+removes the directory it left (see :mod:`macros.glue.site_dir`).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
 
-from .sitedir import SiteDir, remove_stale, work_dir
+from .site_dir import SiteDir, remove_stale, work_dir
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 _PR_SET_PDEATHSIG = 1

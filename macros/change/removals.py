@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .load import Loaded, shown_path
-from .model import Entry, Kind
-from .problems import Location, Problem
-from .schema import FILE_OF
-from .suggest import closest
+from ..contract.schema import FILE_OF
+from ..model.entries import Entry, Kind
+from ..model.hints import closest
+from ..model.problems import Location, Problem
+from ..read.load import Loaded, shown_path
 
 
 def _resolvable(loaded: Loaded, kind: Kind) -> dict[str, Entry | None]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .index import Index
-from .model import Entry, Kind, Meeting, RaciActivity, Role, Sla, Team
+from ..model.entries import Entry, Kind, Meeting, RaciActivity, Role, Sla, Team
+from ..model.index import Index
 
 
 def _parties(entry: Entry) -> tuple[str, ...]:

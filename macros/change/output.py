@@ -2,7 +2,7 @@
 
 Output depends only on the diff: changes come sorted by kind then id, fields in model order.
 Every text from the data or git is made safe for where it goes: printable for a terminal
-(:mod:`macros.printable`), literal in a GitHub comment (:mod:`macros.gfm`).
+(:mod:`macros.model.printable`), literal in a GitHub comment (:mod:`macros.change.gfm`).
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterator
 from itertools import groupby
 from typing import Any, Literal
 
+from ..model.entries import Kind
+from ..model.printable import json_document, printable
 from . import gfm
 from .diff import ACTIONS, Change, Diff, FieldChange
-from .model import Kind
-from .printable import json_document, printable
 
 DiffFormat = Literal["text", "markdown", "json"]
 DIFF_FORMATS: tuple[DiffFormat, ...] = ("text", "markdown", "json")
@@ -164,7 +164,7 @@ def _change_markdown(change: Change) -> list[str]:
 def as_markdown(diff: Diff) -> str:
     """A pull-request comment: the tally, then the changes grouped by kind.
 
-    Every text from the data or git is literal (see :mod:`macros.gfm`): a display name
+    Every text from the data or git is literal (see :mod:`macros.change.gfm`): a display name
     cannot mention a team, add a link or HTML, or hide the lines that follow it.
     """
     title = f"### Playbook changes from {gfm.text(diff.base)} to {gfm.text(diff.head)}"

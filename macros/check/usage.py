@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .index import Index
-from .model import Kind, Playbook
-from .problems import Problem
+from ..model.entries import Kind, Playbook
+from ..model.index import Index
+from ..model.problems import Problem
 
 
 def coverage(playbook: Playbook, index: Index) -> Iterator[Problem]:

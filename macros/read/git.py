@@ -1,7 +1,7 @@
 """Read a playbook as it was at a git revision, with ``git`` itself and no checkout.
 
 The data files of a revision are listed with ``git ls-tree`` and read with ``git cat-file``,
-then loaded by :func:`macros.load.load_texts` exactly as files on disk are.
+then loaded by :func:`macros.read.load.load_texts` exactly as files on disk are.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
 
+from ..contract.schema import DATA_DIR
+from ..model.hints import closest
+from ..model.problems import Location, Problem
+from .files import not_a_file
 from .load import Loaded, load_texts
-from .problems import Location, Problem
-from .reader import not_a_file
-from .schema import DATA_DIR
-from .source import MAX_FILE_BYTES
-from .suggest import closest
+from .yaml_nodes import MAX_FILE_BYTES
 
 MAIN_BRANCHES = ("main", "origin/main")
 """Where ``playbook diff`` looks for the main line, in order, to find the merge base."""

@@ -27,7 +27,7 @@ from functools import reduce
 from pathlib import Path
 from typing import Self
 
-from .problems import Location, Problem
+from ..model.problems import Location, Problem
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 _MIB = 1024 * 1024
@@ -185,7 +185,7 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Problem]]:
     """Read a file as UTF-8 text, refusing missing, special, oversized, binary or empty files.
 
     Args:
-        path: The file on disk (see :func:`macros.reader.read_bytes` for what is refused).
+        path: The file on disk (see :func:`macros.read.files.read_bytes` for what is refused).
         shown: The path as printed in messages.
 
     Returns:

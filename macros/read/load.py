@@ -1,7 +1,7 @@
-"""Load ``playbook_data/`` into a :class:`~macros.model.Playbook`, collecting every problem.
+"""Load ``playbook_data/`` into a :class:`~macros.model.entries.Playbook`, collecting every problem.
 
 Loading checks each file on its own (syntax, version, sections, fields and their types);
-:mod:`macros.check` then checks the playbook as a whole (ids, references, rules).
+:mod:`macros.check.checker` then checks the playbook as a whole (ids, references, rules).
 """
 
 from __future__ import annotations
@@ -15,15 +15,15 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from ..contract.fields import FileSpec, SectionSpec
+from ..contract.schema import DATA_DIR, FILES, VERSION
+from ..model.entries import Entry, Kind, Playbook, Reference
+from ..model.hints import closest
+from ..model.printable import printable
+from ..model.problems import Location, Problem
 from .convert import Context, convert_fields, describe, read_pairs
-from .fields import FileSpec, SectionSpec
-from .model import Entry, Kind, Playbook, Reference
-from .printable import printable
-from .problems import Location, Problem
-from .reader import DataDirectory, decode_text
-from .schema import DATA_DIR, FILES, VERSION
-from .source import Map, Node, Scalar, Seq, parse_yaml
-from .suggest import closest
+from .files import DataDirectory, decode_text
+from .yaml_nodes import Map, Node, Scalar, Seq, parse_yaml
 
 Reader = Callable[[str, str], tuple[str | None, list[Problem]]]
 """Given a data file's name (``kpis.yml``) and its shown path, returns its text, or None

@@ -6,15 +6,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..model.entries import Kind, Playbook, Reference
+from ..model.hints import LOOKUPS, Budget, Vocabulary
+from ..model.index import Index
+from ..model.problems import DataError, Problem
+from ..read.load import Declared, Loaded, load_directory, paused_gc
 from . import rules
-from .coverage import coverage
-from .index import Index
-from .load import Declared, Loaded, load_directory, paused_gc
-from .model import Kind, Playbook, Reference
-from .problems import DataError, Problem
+from .links import link_problems
 from .reserved import reserved_ids
-from .suggest import LOOKUPS, Budget, Vocabulary
-from .textrules import link_problems
+from .usage import coverage
 
 _SHARED_NAMESPACE = {
     Kind.TEAM: "role-charter",

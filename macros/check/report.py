@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from .printable import json_document, printable
-from .problems import Problem
+from ..model.printable import json_document, printable
+from ..model.problems import Problem
 
 Format = Literal["text", "json", "github"]
 FORMATS: tuple[Format, ...] = ("text", "json", "github")

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from .index import Index
-from .involved import teams_of
-from .load import Loaded
-from .model import Entry, Kind, Playbook
-from .shown import Style, display_name, shown_value, style_of
+from ..model.entries import Entry, Kind, Playbook
+from ..model.index import Index
+from ..read.load import Loaded
+from .parties import teams_of
+from .values import Style, display_name, shown_value, style_of
 
 Action = Literal["added", "removed", "renamed", "merged", "deprecated", "changed"]
 ACTIONS: tuple[Action, ...] = ("added", "changed", "renamed", "merged", "deprecated", "removed")

@@ -6,14 +6,14 @@ links, bare URLs and ``www.`` addresses become links, and ``<a>``, ``<img>`` and
 ``<details>`` are real HTML. None of this happens inside a code span, so text is either
 made only of letters, digits, spaces and a few harmless marks (then it is shown as it is),
 or it is shown as a code span. Control and format characters are written out as escapes
-either way (see :mod:`macros.printable`).
+either way (see :mod:`macros.model.printable`).
 """
 
 from __future__ import annotations
 
 import re
 
-from .printable import printable
+from ..model.printable import printable
 
 _PLAIN = re.compile(r"(?:[^\W_]|[ ,'()%&/+-])+")
 """Letters, digits and marks with no meaning to Markdown or GitHub, in any order."""

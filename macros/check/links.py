@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .fields import ListOf, Record, RecordSpec, Text
-from .model import Entry, Kind, Playbook
-from .problems import Location, Problem
-from .schema import SECTIONS
+from ..contract.fields import ListOf, Record, RecordSpec, Text
+from ..contract.schema import SECTIONS
+from ..model.entries import Entry, Kind, Playbook
+from ..model.problems import Location, Problem
 
 LINK = re.compile(r"\[([^\[\]\n]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"\n]*\")?\)")
 """A Markdown inline link: ``[label](target)`` or ``[label](target "title")``; a target

@@ -10,15 +10,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..contract.schema import FILES
+from ..model.entries import Kind, Playbook
+from ..model.problems import Location, Problem
+from ..read.files import not_a_file
+from ..read.git import BlobReader, GitError, data_blobs, decode_blob, run_git
+from ..read.gitlog import Commit, data_commits, parent_commit, shallow_boundary
+from ..read.load import FilePart, Loaded, combine, load_file, paused_gc, shown_path
 from .diff import Change, diff_loaded
-from .diffrender import field_line
-from .gitlog import Commit, data_commits, parent_commit, shallow_boundary
-from .gitsource import BlobReader, GitError, data_blobs, decode_blob, run_git
-from .load import FilePart, Loaded, combine, load_file, paused_gc, shown_path
-from .model import Kind, Playbook
-from .problems import Location, Problem
-from .reader import not_a_file
-from .schema import FILES
+from .output import field_line
 
 Key = tuple[Kind, str]
 

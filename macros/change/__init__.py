@@ -1,0 +1,1 @@
+"""Change: two playbooks compared, the history from git, removals, and who must review."""

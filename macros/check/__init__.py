@@ -1,0 +1,1 @@
+"""Check: every rule over a loaded playbook, and the report of its problems."""

@@ -1,0 +1,1 @@
+"""Model: problems, entries and kinds, the index, and text facts every layer shares."""
