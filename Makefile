@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install check lint test test-fast serve site screenshots bench fuzz browser clean diff codeowners
+.PHONY: help install check lint test test-fast cli-docs serve site screenshots bench fuzz browser clean diff codeowners
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
@@ -34,6 +34,7 @@ lint: $(STAMP) ## Ruff (lint and format) and mypy strict
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/python -m tests.clidocs --check
 
 browser: ## Install Debian's Chromium for the browser tests, when missing and possible
 	@command -v chromium >/dev/null 2>&1 || { \
@@ -44,8 +45,11 @@ browser: ## Install Debian's Chromium for the browser tests, when missing and po
 test: $(STAMP) browser lint check ## Everything CI runs: lint, data check, all tests
 	$(BIN)/pytest -n 2
 
-test-fast: $(STAMP) ## Tests without the site builds and the browser
-	$(BIN)/pytest -n 2 -m "not slow"
+test-fast: $(STAMP) ## Tests without the site builds, the browser and the fuzz tests
+	$(BIN)/pytest -n 2 -m "not slow and not fuzz"
+
+cli-docs: $(STAMP) ## Write the commands' --help into docs/reference/cli.md
+	$(BIN)/python -m tests.clidocs
 
 site: $(STAMP) ## Build the handbook into site/ (strict; swapped in only on success)
 	$(BIN)/playbook build --site-dir site

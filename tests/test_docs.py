@@ -11,6 +11,7 @@ from macros.cli import main
 from macros.glue.plugin import BLOCKS, INLINE_KINDS
 from macros.render.contract import data_contract
 
+from . import clidocs
 from .conftest import ROOT
 
 README = ROOT / "README.md"
@@ -103,3 +104,9 @@ def test_readme_module_map_matches_the_folders() -> None:
     assert {k: v for k, v in documented.items() if k != "cli.py"} == actual
     assert "cli.py" in documented
     assert (package / "cli.py").exists()
+
+
+def test_cli_reference_shows_the_real_help_of_every_command() -> None:
+    page = (ROOT / "docs" / "reference" / "cli.md").read_text("utf-8")
+    assert clidocs.commands_without_block(page) == []
+    assert clidocs.rendered(page) == page, "docs/reference/cli.md is out of date: make cli-docs"
