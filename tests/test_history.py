@@ -15,6 +15,7 @@ from macros.model.index import Index
 from macros.render.changes import changes
 from macros.render.common import Site, history_block
 
+from .conftest import Golden
 from .gitrepo import GitRepo
 from .sitebuild import build, make_project
 
@@ -76,7 +77,7 @@ def test_no_history_outside_a_repository(tmp_path: Path) -> None:
     assert read_history(tmp_path).by_commit == ()
 
 
-def test_history_rendering(repo: GitRepo, golden) -> None:
+def test_history_rendering(repo: GitRepo, golden: Golden) -> None:
     history = read_history(repo.path)
     index = Index(load_checked(repo.path))
     site = Site(

@@ -26,7 +26,7 @@ from macros.render.changes import changes
 from macros.render.common import Site, history_block
 from macros.render.text import literal
 
-from .conftest import FIXTURES, MINI, TESTS, copy_project
+from .conftest import FIXTURES, MINI, TESTS, Golden, copy_project
 from .gitrepo import GitRepo, playbook
 from .sitebuild import build, make_project
 from .test_check_golden import overlay, run_check
@@ -82,7 +82,7 @@ def test_check_output_shows_controls_as_escapes(
     *,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    golden,
+    golden: Golden,
 ) -> None:
     """Keys and values hold CR, erase-line sequences and NUL (refused by the reader, which
     names them without quoting them), or bidi overrides and isolates (quoted, as escapes)."""
@@ -165,7 +165,9 @@ def hostile_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
 
 
 @pytest.mark.parametrize(("fmt", "suffix"), [("text", "txt"), ("markdown", "md"), ("json", "json")])
-def test_diff_of_hostile_names(hostile_names: GitRepo, golden, fmt: str, suffix: str) -> None:
+def test_diff_of_hostile_names(
+    hostile_names: GitRepo, golden: Golden, fmt: str, suffix: str
+) -> None:
     result = playbook("diff", "--format", fmt, "start", "@acme/sales")
     assert result.exit_code == 0, result.output
     assert not RAW_CONTROL.search(result.stdout)
@@ -220,7 +222,7 @@ def hostile_subject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
     return repo
 
 
-def test_commit_subject_is_plain_text_on_the_site(hostile_subject: GitRepo, golden) -> None:
+def test_commit_subject_is_plain_text_on_the_site(hostile_subject: GitRepo, golden: Golden) -> None:
     rendered = _history_markdown(hostile_subject)
     golden(GOLDEN / "history.md", rendered)
     extensions = ["admonition", "pymdownx.details", "pymdownx.magiclink", "pymdownx.emoji"]

@@ -17,7 +17,7 @@ from macros.render.contract import data_contract
 from macros.render.inline import abbreviations, entry_link, summary
 from macros.render.text import tips
 
-from .conftest import MINI, TESTS
+from .conftest import MINI, TESTS, Golden
 
 GOLDEN = TESTS / "golden" / "render"
 SOURCE = "https://git.example.internal/acme/playbook/blob/main/"
@@ -41,7 +41,7 @@ def index() -> Index:
 
 
 @pytest.mark.parametrize("name", sorted(RENDERERS))
-def test_renderer(name: str, index: Index, golden) -> None:
+def test_renderer(name: str, index: Index, golden: Golden) -> None:
     page, render = RENDERERS[name]
     known = tips(abbreviations(index))
     markdown = render(index, Site(page=page, source_url=SOURCE, tips=known))
@@ -54,11 +54,11 @@ def test_renderers_are_deterministic(index: Index) -> None:
         assert render(index, site) == render(Index(load_checked(MINI)), site)
 
 
-def test_data_contract(golden) -> None:
+def test_data_contract(golden: Golden) -> None:
     golden(GOLDEN / "data_contract.md", data_contract())
 
 
-def test_inline_links(index: Index, golden) -> None:
+def test_inline_links(index: Index, golden: Golden) -> None:
     site = Site(page="reference/example.md")
     lines = [
         f"{kind.name} {id_}: {entry_link(index, site, kind, id_)}"
