@@ -11,15 +11,19 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 TARGET = Path(os.environ.get("PLAYBOOK_CAPTURE", "capture"))
 _NOT_IN_NAV: list[str] = []
 
 
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:  # noqa: ARG001
+@event_priority(-100)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:  # noqa: ARG001
     """Save the page's Markdown after every other plugin (lowest priority) changed it."""
     meta = page.meta  # kept whole: templates read it (render_macros is inert without macros)
     head = f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n" if meta else ""
@@ -31,10 +35,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str: 
     return markdown
 
 
-on_page_markdown.mkdocs_priority = -100  # type: ignore[attr-defined]
-
-
-def on_post_build(config: Any) -> None:
+def on_post_build(config: MkDocsConfig) -> None:
     """Save what the macros set in the configuration."""
     settings = {
         "abbr": dict(config["mdx_configs"].get("abbr", {})),

@@ -69,7 +69,8 @@ def prepare(scale: str) -> Project:
     prose = 0
     if scale != "default":
         files = write_playbook(handbook, SCALES[scale])
-        ids, chosen = ids_by_macro(files), {}
+        ids = ids_by_macro(files)
+        chosen: dict[tuple[str, str], str] = {}
         for page in (handbook / "docs").rglob("*.md"):
             page.write_text(remap_ids(page.read_text("utf-8"), ids, chosen), "utf-8")
         pages = prose_pages(files, SCALES[scale].prose_pages, SEED)

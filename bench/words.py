@@ -82,7 +82,7 @@ def slug(name: str) -> str:
 
 def sentence(rng: random.Random, words: int = 12) -> str:
     """Return one plain sentence of about ``words`` words."""
-    parts = []
+    parts: list[str] = []
     while len(parts) < words:
         parts += [
             rng.choice(("the", "every", "each", "a")),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
@@ -30,8 +31,15 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "fuzz: property-based tests with many examples")
 
 
+class Golden(Protocol):
+    """The ``golden`` fixture: compare text with a golden file, or rewrite it."""
+
+    def __call__(self, path: Path, actual: str) -> None:
+        """Assert that ``actual`` is the text of ``path`` (under --update-golden, write it)."""
+
+
 @pytest.fixture
-def golden(request: pytest.FixtureRequest):
+def golden(request: pytest.FixtureRequest) -> Golden:
     """Compare text with a golden file, or rewrite it under --update-golden."""
 
     def compare(path: Path, actual: str) -> None:

@@ -21,7 +21,13 @@ if chromium_path() is None:
         pytest.fail("Chromium is required (PLAYBOOK_REQUIRE_BROWSER is set)", pytrace=False)
     pytest.skip("Chromium is not installed (make browser)", allow_module_level=True)
 
-from playwright.sync_api import Browser, Page, Route, sync_playwright  # noqa: E402 (after the skip)
+from playwright.sync_api import (  # noqa: E402 (after the skip)
+    Browser,
+    Dialog,
+    Page,
+    Route,
+    sync_playwright,
+)
 
 
 @pytest.fixture(scope="module")
@@ -203,9 +209,13 @@ def test_every_tooltip_of_hostile_data_shows_text_only(browser: Browser, hostile
             outside.append(route.request.url)
             route.abort()
 
+    def dismiss(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
     context.route("**/*", local_only)
     page = context.new_page()
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("dialog", dismiss)
     hovered: dict[str, int] = {}
     abbreviations: dict[str, int] = {}
     for name in ["index.md", *BLOCK_PAGES]:

@@ -12,7 +12,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -37,7 +37,7 @@ def on_post_build(config, **kwargs):
 """
 
 
-def wait_for(condition, what: str) -> None:
+def wait_for(condition: Callable[[], bool], what: str) -> None:
     """Wait until condition() holds; fail after RUNAWAY_SECONDS (a hang guard)."""
     deadline = time.monotonic() + RUNAWAY_SECONDS
     while not condition():

@@ -10,7 +10,7 @@ from click.testing import CliRunner  # noqa: TID251 - tests drive the CLI
 
 from macros.cli import main
 
-from .conftest import FIXTURES, MINI, copy_project
+from .conftest import FIXTURES, MINI, Golden, copy_project
 
 INVALID = FIXTURES / "invalid"
 CASES = sorted(p.name for p in INVALID.iterdir() if p.is_dir())
@@ -41,7 +41,7 @@ def test_mini_playbook_is_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 
 @pytest.mark.parametrize("case", CASES)
 def test_invalid_fixture(
-    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, golden
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, golden: Golden
 ) -> None:
     project = copy_project(MINI, tmp_path)
     overlay(INVALID / case, project)

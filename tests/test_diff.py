@@ -12,7 +12,7 @@ from macros.change.diff import diff_playbooks
 from macros.change.output import MARKER, render_diff
 from macros.read.load import load_directory
 
-from .conftest import MINI, TESTS, copy_project
+from .conftest import MINI, TESTS, Golden, copy_project
 from .gitrepo import GitRepo, playbook
 
 GOLDEN = TESTS / "golden" / "diff"
@@ -104,7 +104,7 @@ def history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
     return repo
 
 
-def test_each_commit(history: GitRepo, golden) -> None:
+def test_each_commit(history: GitRepo, golden: Golden) -> None:
     previous = "start"
     for name, _ in STEPS:
         result = playbook("diff", previous, name)
@@ -114,7 +114,7 @@ def test_each_commit(history: GitRepo, golden) -> None:
 
 
 @pytest.mark.parametrize(("fmt", "suffix"), [("text", "txt"), ("markdown", "md"), ("json", "json")])
-def test_whole_history(history: GitRepo, golden, fmt: str, suffix: str) -> None:
+def test_whole_history(history: GitRepo, golden: Golden, fmt: str, suffix: str) -> None:
     result = playbook("diff", "--format", fmt, "start", "HEAD")
     assert result.exit_code == 0, result.output
     golden(GOLDEN / f"history.{suffix}", result.stdout)
@@ -136,7 +136,7 @@ def test_markdown_starts_with_marker(history: GitRepo) -> None:
     assert output.startswith(MARKER + "\n")
 
 
-def test_working_tree_against_merge_base(history: GitRepo, golden) -> None:
+def test_working_tree_against_merge_base(history: GitRepo, golden: Golden) -> None:
     history.git("checkout", "--quiet", "-b", "faster-follow-up", "02-change-sla")
     history.edit("slas.yml", "at_most: 2, unit: business_hours", "at_most: 1, unit: business_hours")
     result = playbook("diff")
@@ -171,7 +171,7 @@ def test_reformatting_is_no_change(history: GitRepo) -> None:
     assert result.stdout.splitlines()[1] == "no changes"
 
 
-def test_load_errors_are_counted(history: GitRepo, golden) -> None:
+def test_load_errors_are_counted(history: GitRepo, golden: Golden) -> None:
     history.edit(
         "slas.yml", "at_most: 2, unit: business_hours", "at_most: soon, unit: business_hours"
     )
@@ -260,7 +260,7 @@ def faster_follow_up(repo: GitRepo) -> None:
 
 @pytest.mark.parametrize(("fmt", "suffix"), [("text", "txt"), ("markdown", "md")])
 def test_docs_example(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, golden, fmt: str, suffix: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, golden: Golden, fmt: str, suffix: str
 ) -> None:
     faster_follow_up(GitRepo(tmp_path, monkeypatch))
     result = playbook("diff", "--format", fmt)

@@ -16,6 +16,8 @@ from __future__ import annotations
 import copy
 import os
 import shutil
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -288,7 +290,7 @@ def test_accepted_data_builds(
     assert result.returncode == 0, result.stderr
 
 
-ENTRIES = {
+ENTRIES: dict[str, Callable[[Path], object]] = {
     "link to /dev/zero": lambda path: path.symlink_to("/dev/zero"),
     "link to /etc/passwd": lambda path: path.symlink_to("/etc/passwd"),
     "link inside": lambda path: path.symlink_to("kpis.yml"),

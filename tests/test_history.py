@@ -15,8 +15,10 @@ from macros.model.index import Index
 from macros.render.changes import changes
 from macros.render.common import Site, history_block
 
+from .conftest import Golden
 from .gitrepo import GitRepo
 from .sitebuild import build, make_project
+from .soup import found
 
 TESTS = Path(__file__).parent
 GOLDEN = TESTS / "golden" / "history"
@@ -76,7 +78,7 @@ def test_no_history_outside_a_repository(tmp_path: Path) -> None:
     assert read_history(tmp_path).by_commit == ()
 
 
-def test_history_rendering(repo: GitRepo, golden) -> None:
+def test_history_rendering(repo: GitRepo, golden: Golden) -> None:
     history = read_history(repo.path)
     index = Index(load_checked(repo.path))
     site = Site(
@@ -110,8 +112,8 @@ def test_built_site_shows_each_entry_history(
     page = BeautifulSoup(
         (tmp_path / "site" / "kpis" / "index.html").read_text("utf-8"), "html.parser"
     )
-    box = page.find(id="win-rate").find_next("details")
-    assert box.find("summary").get_text() == "History: 2 changes"
+    box = found(found(page.find(id="win-rate")).find_next("details"))
+    assert found(box.find("summary")).get_text() == "History: 2 changes"
     assert "target ≥ 25% per quarter → ≥ 27% per quarter" in box.get_text()
     recent = (tmp_path / "site" / "changes" / "index.html").read_text("utf-8")
     assert "Raise the win-rate target" in recent

@@ -18,7 +18,7 @@ import pytest
 from macros.check.checker import check_directory, check_loaded
 from macros.read.load import load_texts
 
-from .conftest import FIXTURES, MINI, RUNAWAY_SECONDS, copy_project
+from .conftest import FIXTURES, MINI, RUNAWAY_SECONDS, Golden, copy_project
 from .test_check_golden import overlay, run_check
 
 HOSTILE = FIXTURES / "hostile"
@@ -28,7 +28,7 @@ GLOSSARY = "playbook_data/glossary.yml"
 
 @pytest.mark.parametrize("case", CASES)
 def test_hostile_fixture(
-    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, golden
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, golden: Golden
 ) -> None:
     project = copy_project(MINI, tmp_path)
     overlay(HOSTILE / case, project)

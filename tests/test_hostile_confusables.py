@@ -10,7 +10,6 @@ from __future__ import annotations
 import copy
 import json
 import unicodedata
-from typing import Any
 
 import pytest
 import yaml
@@ -31,6 +30,7 @@ from macros.model.characters import (
     mixed_script_words,
     refused,
 )
+from macros.model.entries import Kind
 from macros.model.printable import printable
 from macros.model.problems import Location, Problem
 from macros.read.load import load_texts
@@ -154,7 +154,7 @@ def test_problems_show_invisible_characters_quoted_from_the_data() -> None:
     assert printable("plain \u00e9 \u041c") == "plain \u00e9 \u041c"
 
 
-def _text_fields() -> list[Any]:
+def _text_fields() -> list[pytest.ParameterSet]:
     cases = []
     for kind, section in SECTIONS.items():
         for field in section.record.fields:
@@ -164,17 +164,19 @@ def _text_fields() -> list[Any]:
     return cases
 
 
-def _with_value(kind: Any, name: str, value: str) -> dict[str, str]:
+def _with_value(kind: Kind, name: str, value: str) -> dict[str, str]:
     file_name = FILE_OF[kind]
     tree = copy.deepcopy(yaml.safe_load(TEXTS[file_name]))
     entry = tree[SECTIONS[kind].key][0]
-    listed = isinstance(SECTIONS[kind].record.field(name).type, ListOf)  # type: ignore[union-attr]
+    field = SECTIONS[kind].record.field(name)
+    assert field is not None
+    listed = isinstance(field.type, ListOf)
     entry[name] = [value] if listed else value
     return {**TEXTS, file_name: yaml.safe_dump(tree, allow_unicode=True, sort_keys=False)}
 
 
 @pytest.mark.parametrize(("kind", "name", "type_"), _text_fields())
-def test_every_text_field_refuses_direction_overrides(kind: Any, name: str, type_: Text) -> None:
+def test_every_text_field_refuses_direction_overrides(kind: Kind, name: str, type_: Text) -> None:
     """No field is left out: each gets the rules from its declared type."""
     texts = _with_value(kind, name, "Order \u202eredro\u202c here")
     problems = check_loaded(load_texts(lambda file, _shown: (texts[file], [])))

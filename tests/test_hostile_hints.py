@@ -14,7 +14,7 @@ from macros.check.report import as_text
 from macros.model.hints import LOOKUPS, Budget, Vocabulary
 from macros.read.load import load_directory
 
-from .conftest import MINI, copy_project
+from .conftest import MINI, Golden, copy_project
 
 CADENCE = "playbook_data/cadence.yml"
 
@@ -26,7 +26,7 @@ def _with_attendees(project: Path, attendees: list[str]) -> None:
     cadence.write_text(text.replace("attendees: [vp-sales, cmo]", f"attendees: [{listed}]"))
 
 
-def test_hints_past_the_budget_list_the_valid_ids(tmp_path: Path, golden) -> None:
+def test_hints_past_the_budget_list_the_valid_ids(tmp_path: Path, golden: Golden) -> None:
     project = copy_project(MINI, tmp_path)
     _with_attendees(project, ["vp-sale", "cmoo", "vp-sale", "sdrr", "ecmo"])
     problems = check_loaded(load_directory(project, "."), lookups=2)

@@ -23,6 +23,7 @@ from macros.read.numbers import MAX_CHARS, MAX_MAGNITUDE, NotANumber, parse_numb
 from macros.render.changes import changes
 from macros.render.common import Site, history_block
 
+from .conftest import Golden
 from .gitrepo import GitRepo, playbook
 from .sitebuild import build, make_project
 
@@ -107,7 +108,7 @@ def test_history_skips_a_revision_that_does_not_load(reverted: GitRepo) -> None:
     assert [e.action for e in history.of(Kind.KPI, "mql-volume")] == ["added"]
 
 
-def test_history_with_a_skipped_revision_renders(reverted: GitRepo, golden) -> None:
+def test_history_with_a_skipped_revision_renders(reverted: GitRepo, golden: Golden) -> None:
     history = read_history(reverted.path)
     index = Index(load_checked(reverted.path))
     site = Site(page="changes.md", history=history)

@@ -26,9 +26,10 @@ from macros.render.changes import changes
 from macros.render.common import Site, history_block
 from macros.render.text import literal
 
-from .conftest import FIXTURES, MINI, TESTS, copy_project
+from .conftest import FIXTURES, MINI, TESTS, Golden, copy_project
 from .gitrepo import GitRepo, playbook
 from .sitebuild import build, make_project
+from .soup import attr, found
 from .test_check_golden import overlay, run_check
 
 CONTROLS = FIXTURES / "hostile" / "control-characters"
@@ -82,7 +83,7 @@ def test_check_output_shows_controls_as_escapes(
     *,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    golden,
+    golden: Golden,
 ) -> None:
     """Keys and values hold CR, erase-line sequences and NUL (refused by the reader, which
     names them without quoting them), or bidi overrides and isolates (quoted, as escapes)."""
@@ -165,7 +166,9 @@ def hostile_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
 
 
 @pytest.mark.parametrize(("fmt", "suffix"), [("text", "txt"), ("markdown", "md"), ("json", "json")])
-def test_diff_of_hostile_names(hostile_names: GitRepo, golden, fmt: str, suffix: str) -> None:
+def test_diff_of_hostile_names(
+    hostile_names: GitRepo, golden: Golden, fmt: str, suffix: str
+) -> None:
     result = playbook("diff", "--format", fmt, "start", "@acme/sales")
     assert result.exit_code == 0, result.output
     assert not RAW_CONTROL.search(result.stdout)
@@ -192,7 +195,7 @@ def test_comment_shows_hostile_names_literally(hostile_names: GitRepo) -> None:
     assert page.find_all(["a", "img", "details", "summary", "b", "em"]) == []
     for needle in ("@acme", "#12", "https://evil", "<", "[x]", "*em*", ":smile:", "www."):
         for text in page.find_all(string=re.compile(re.escape(needle))):
-            assert text.parent.name == "code", (needle, text)
+            assert found(text.parent).name == "code", (needle, text)
     # The change lines of the entry named like a <details> box are still there.
     assert "- Time from an MQL" in comment
     assert "+ Since an MQL" in comment
@@ -220,13 +223,13 @@ def hostile_subject(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
     return repo
 
 
-def test_commit_subject_is_plain_text_on_the_site(hostile_subject: GitRepo, golden) -> None:
+def test_commit_subject_is_plain_text_on_the_site(hostile_subject: GitRepo, golden: Golden) -> None:
     rendered = _history_markdown(hostile_subject)
     golden(GOLDEN / "history.md", rendered)
     extensions = ["admonition", "pymdownx.details", "pymdownx.magiclink", "pymdownx.emoji"]
     page = BeautifulSoup(markdown.Markdown(extensions=extensions).convert(rendered), "html.parser")
     assert page.find_all(["img", "b", "em"]) == []
-    hrefs = [a["href"] for a in page.find_all("a")]
+    hrefs = [attr(a, "href") for a in page.find_all("a")]
     assert all(re.match(r"[a-z]+\.md#|https://git\.example\.internal/c/<", h) for h in hrefs)
     shown = "Fix [link](https://evil) @acme/sales <b>x</b> www.evil.example :smile: *em* "
     assert page.get_text().count(shown + "\\x1b[2K \\u202eevil") == 2
@@ -253,11 +256,11 @@ def test_built_site_shows_a_hostile_subject_as_text(
     page = BeautifulSoup(
         (tmp_path / "site" / "changes" / "index.html").read_text("utf-8"), "html.parser"
     )
-    article = page.find("article")
+    article = found(page.find("article"))
     heading = next(h for h in article.find_all("h3") if "Fix" in h.get_text())
     assert heading.get_text().startswith("2026-01-05: " + SUBJECT[:-5])
     assert [el.name for el in heading.find_all(True)] == ["a"]  # its permalink only
-    assert heading.a["class"] == ["headerlink"]
+    assert found(heading.a)["class"] == ["headerlink"]
 
 
 def test_git_errors_show_controls_as_escapes(hostile_names: GitRepo) -> None:

@@ -25,7 +25,7 @@ from macros.check.checker import check_directory
 from macros.check.report import as_text
 from macros.read.git import data_blobs, load_revision, resolve
 
-from .conftest import MINI, ROOT, RUNAWAY_SECONDS, TESTS, copy_project
+from .conftest import MINI, ROOT, RUNAWAY_SECONDS, TESTS, Golden, copy_project
 from .gitrepo import GitRepo
 from .test_check_golden import run_check
 
@@ -107,9 +107,7 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_refused(
-    case: str, project: Path, monkeypatch: pytest.MonkeyPatch, golden: Callable[[Path, str], None]
-) -> None:
+def test_refused(case: str, project: Path, monkeypatch: pytest.MonkeyPatch, golden: Golden) -> None:
     CASES[case](project / DATA)
     code, output = run_check(project, monkeypatch, "--strict")
     assert code == 1

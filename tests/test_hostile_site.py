@@ -25,6 +25,7 @@ from macros.contract.schema import SECTIONS
 
 from .conftest import MINI
 from .siteproject import html_pages, make_project, run_build
+from .soup import attr
 
 pytestmark = pytest.mark.slow
 
@@ -213,7 +214,7 @@ def test_links_leaving_the_handbook_are_marked(pages: dict[str, BeautifulSoup]) 
         (page, tag)
         for page, soup in pages.items()
         for tag in content(soup).find_all("a", href=EXTERNAL)
-        if "md-content__button" not in tag.get("class", [])  # the theme's edit-page action
+        if "md-content__button" not in tag.get_attribute_list("class")  # the edit-page icon
     ]
     repository = [soup.select_one("a.md-source") for soup in pages.values()]
     assert all(link is not None and "pb-external" in link["class"] for link in repository)
@@ -222,7 +223,8 @@ def test_links_leaving_the_handbook_are_marked(pages: dict[str, BeautifulSoup]) 
     unmarked = [
         (page, tag["href"])
         for page, tag in external
-        if "pb-external" not in tag.get("class", []) or "noopener" not in tag.get("rel", [])
+        if "pb-external" not in tag.get_attribute_list("class")
+        or "noopener" not in tag.get_attribute_list("rel")
     ]
     assert unmarked == []
 
@@ -238,7 +240,7 @@ def test_nothing_is_loaded_from_another_host(site: Path, pages: dict[str, Beauti
         (page, tag.name)
         for page, soup in pages.items()
         for tag in soup.find_all(True)
-        if CSS_URL.search(tag.get("style", ""))
+        if CSS_URL.search(attr(tag, "style", ""))
         or (tag.name == "style" and CSS_URL.search(tag.text))
     ]
     css = [
@@ -295,7 +297,7 @@ def test_external_hosts_named_only_in_marked_links(site: Path) -> None:
                 host = urlsplit(shown).hostname or ""
                 if host.endswith(".example") and name != "title":
                     assert (tag.name, name) == ("a", "href"), (path, tag.name, name)
-                    assert "pb-external" in tag.get("class", []), (path, shown)
+                    assert "pb-external" in tag.get_attribute_list("class"), (path, shown)
 
 
 THEME_TITLES = {

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from macros.contract.fields import Shape
 from macros.contract.schema import ABBREVIATION
 from macros.render.text import NO_TIPS, block, inline, tips
 
@@ -30,8 +31,15 @@ KNOWN = tips(
     }
 )
 MQL_TIP = 'Marketing Qualified Lead: <img src=x onerror=alert(1)> "q" c &lt; x'
-SHAPE = ABBREVIATION.shape
-assert SHAPE is not None
+
+
+def _shape() -> Shape:
+    shape = ABBREVIATION.shape
+    assert shape is not None
+    return shape
+
+
+SHAPE = _shape()
 
 
 def to_html(text: str) -> BeautifulSoup:

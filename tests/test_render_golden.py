@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros.check.checker import load_checked
-from macros.model.entries import Kind
+from macros.model.entries import Kind, Meeting, Sla
 from macros.model.index import Index
 from macros.render import cadence, funnel, glossary, kpis, roles, slas
 from macros.render.common import Site
@@ -17,7 +17,7 @@ from macros.render.contract import data_contract
 from macros.render.inline import abbreviations, entry_link, summary
 from macros.render.text import tips
 
-from .conftest import MINI, TESTS
+from .conftest import MINI, TESTS, Golden
 
 GOLDEN = TESTS / "golden" / "render"
 SOURCE = "https://git.example.internal/acme/playbook/blob/main/"
@@ -41,7 +41,7 @@ def index() -> Index:
 
 
 @pytest.mark.parametrize("name", sorted(RENDERERS))
-def test_renderer(name: str, index: Index, golden) -> None:
+def test_renderer(name: str, index: Index, golden: Golden) -> None:
     page, render = RENDERERS[name]
     known = tips(abbreviations(index))
     markdown = render(index, Site(page=page, source_url=SOURCE, tips=known))
@@ -54,11 +54,11 @@ def test_renderers_are_deterministic(index: Index) -> None:
         assert render(index, site) == render(Index(load_checked(MINI)), site)
 
 
-def test_data_contract(golden) -> None:
+def test_data_contract(golden: Golden) -> None:
     golden(GOLDEN / "data_contract.md", data_contract())
 
 
-def test_inline_links(index: Index, golden) -> None:
+def test_inline_links(index: Index, golden: Golden) -> None:
     site = Site(page="reference/example.md")
     lines = [
         f"{kind.name} {id_}: {entry_link(index, site, kind, id_)}"
@@ -108,12 +108,12 @@ def test_meetings_and_slas_show_every_review_link(tmp_path: Path) -> None:
     index = Index(load_checked(tmp_path))
     delivery = index.get(Kind.SLA, "mql-delivery")
     qbr = index.get(Kind.MEETING, "qbr")
-    assert delivery is not None
-    assert qbr is not None
-    sla_text = slas.sla_entry(delivery, index, Site(page="slas.md"))  # type: ignore[arg-type]
+    assert isinstance(delivery, Sla)
+    assert isinstance(qbr, Meeting)
+    sla_text = slas.sla_entry(delivery, index, Site(page="slas.md"))
     assert (
         "**Reviewed in:** [Quarterly business review](cadence.md#qbr), "
         "[Weekly SLA sync](cadence.md#weekly-sync)"
     ) in sla_text
-    meeting_text = cadence.meeting_entry(qbr, index, Site(page="cadence.md"))  # type: ignore[arg-type]
+    meeting_text = cadence.meeting_entry(qbr, index, Site(page="cadence.md"))
     assert "**Reviews SLAs:** [MQL delivery](slas.md#mql-delivery)" in meeting_text

@@ -31,7 +31,6 @@ def fetch(url: str) -> str:
 
 def wait_for(url: str, predicate: Callable[[str], bool], seconds: float) -> str:
     deadline = time.monotonic() + seconds
-    last = ""
     while time.monotonic() < deadline:
         try:
             last = fetch(url)
@@ -41,7 +40,6 @@ def wait_for(url: str, predicate: Callable[[str], bool], seconds: float) -> str:
             pass
         time.sleep(0.3)
     pytest.fail(f"{url} did not change in {seconds} s")
-    return last
 
 
 def test_a_yaml_edit_is_served_without_a_restart(tmp_path: Path) -> None:

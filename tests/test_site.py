@@ -14,6 +14,7 @@ from macros.check.checker import load_checked
 from macros.render.common import DEFAULT_PAGES
 
 from .sitebuild import ROOT, build, make_project
+from .soup import attr, found
 
 pytestmark = pytest.mark.slow
 EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)
@@ -71,7 +72,7 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
     broken = []
     for page, soup in soups.items():
         for tag in soup.find_all(["a", "link"], href=True):
-            href = tag["href"]
+            href = attr(tag, "href")
             if EXTERNAL.match(href) or href.startswith(("mailto:", "javascript:")):
                 continue
             target, fragment = _target(site, page, href)
@@ -93,7 +94,7 @@ def test_search_index_locations_resolve(site: Path) -> None:
         if fragment:
             if path not in ids_by_page:
                 soup = BeautifulSoup(target.read_text("utf-8"), "html.parser")
-                ids_by_page[path] = {tag["id"] for tag in soup.find_all(id=True)}
+                ids_by_page[path] = {attr(tag, "id") for tag in soup.find_all(id=True)}
             assert fragment in ids_by_page[path], location
 
 
@@ -120,10 +121,10 @@ def test_no_page_loads_anything_from_another_host(site: Path) -> None:
             for attribute in ("src", "srcset", "data-src", "poster"):
                 if tag.get(attribute) and EXTERNAL.search(str(tag[attribute])):
                     offending.append(f"{path.name}: <{tag.name} {attribute}={tag[attribute]}>")
-            if tag.name == "link" and EXTERNAL.match(tag.get("href", "")):
+            if tag.name == "link" and EXTERNAL.match(attr(tag, "href", "")):
                 offending.append(f"{path.name}: <link href={tag['href']}>")
-            if "url(" in tag.get("style", "") and re.search(
-                r"url\(['\"]?(https?:)?//", tag["style"]
+            if "url(" in attr(tag, "style", "") and re.search(
+                r"url\(['\"]?(https?:)?//", attr(tag, "style")
             ):
                 offending.append(f"{path.name}: style {tag['style']}")
     for css in site.rglob("*.css"):
@@ -139,17 +140,17 @@ def test_external_links_are_marked(site: Path) -> None:
         if content is None:
             continue
         for tag in content.find_all("a", href=EXTERNAL):
-            classes = tag.get("class", [])
+            classes = tag.get_attribute_list("class")
             if "md-content__button" in classes:  # the theme's edit-page icon, an action
                 continue
-            if "pb-external" not in classes or "noopener" not in tag.get("rel", []):
+            if "pb-external" not in classes or "noopener" not in tag.get_attribute_list("rel"):
                 unmarked.append(f"{path.name}: {tag['href']}")
     assert unmarked == []
 
 
 def test_glossary_abbreviations_are_tooltips_on_other_pages(site: Path) -> None:
     soup = BeautifulSoup(page_file(site, "slas.md").read_text("utf-8"), "html.parser")
-    tips = {abbr.get_text(): abbr["data-pb-tip"] for abbr in soup.find_all("abbr")}
+    tips = {abbr.get_text(): attr(abbr, "data-pb-tip") for abbr in soup.find_all("abbr")}
     assert tips["MQL"].startswith("Marketing Qualified Lead: ")
     assert "SLA" in tips
     assert not any(abbr.has_attr("title") for abbr in soup.find_all("abbr"))
@@ -166,9 +167,9 @@ def test_search_finds_a_term_by_its_synonym(site: Path) -> None:
 
 def test_entries_link_to_their_yaml_line(site: Path) -> None:
     soup = BeautifulSoup(page_file(site, "kpis.md").read_text("utf-8"), "html.parser")
-    entry = soup.find(id="win-rate")
-    edit = entry.find_next("a", class_="pb-edit")
+    entry = found(soup.find(id="win-rate"))
+    edit = found(entry.find_next("a", class_="pb-edit"))
     lines = (ROOT / "playbook_data" / "kpis.yml").read_text("utf-8").splitlines()
-    line = int(edit["href"].rsplit("#L", 1)[1])
-    assert edit["href"].startswith("https://github.com/acme/alignment-playbook/blob/main/")
+    line = int(attr(edit, "href").rsplit("#L", 1)[1])
+    assert attr(edit, "href").startswith("https://github.com/acme/alignment-playbook/blob/main/")
     assert lines[line - 1].strip() == "- id: win-rate"

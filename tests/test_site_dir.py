@@ -13,7 +13,7 @@ import pytest
 from macros.glue.build import swap_in
 from macros.glue.site_dir import SiteDirError, remove_stale, resolve_site_dir
 
-from .conftest import TESTS
+from .conftest import TESTS, Golden
 from .gitrepo import playbook
 
 GOLDEN = TESTS / "golden" / "site-dir" / "refused.txt"
@@ -93,7 +93,7 @@ REFUSED = [
 ]
 
 
-def test_a_site_dir_that_a_build_must_not_replace_is_refused(project: Path, golden) -> None:
+def test_a_site_dir_that_a_build_must_not_replace_is_refused(project: Path, golden: Golden) -> None:
     before = snapshot(project)
     transcript = []
     for value in REFUSED:

@@ -7,6 +7,7 @@ still get a page each, and every generated anchor must be reserved from the entr
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import markdown.extensions.toc
@@ -155,14 +156,10 @@ def test_sla_headings_of_teams_named_alike_get_anchors_of_their_own() -> None:
         Team(id=t.id, name="Sales to Sales" if t.id == "sales" else "Sales", where=t.where)
         for t in playbook.teams
     )
-    playbook = Playbook(**{**_fields(playbook), "teams": teams})
+    playbook = dataclasses.replace(playbook, teams=teams)
     page = slas.slas(Index(playbook), Site(page="slas.md"))
     anchors = re.findall(r"\{: #(from-[^ ]+) \}", page)
     assert len(anchors) == len(set(anchors)) > 1
-
-
-def _fields(playbook: Playbook) -> dict[str, object]:
-    return {name: getattr(playbook, name) for name in Playbook.__slots__}
 
 
 def _heading_ids(text: str) -> list[str]:

@@ -21,6 +21,7 @@ from macros.read.load import load_directory
 from .conftest import MINI, copy_project
 from .sitebuild import build
 from .siteproject import html_pages, make_project
+from .soup import attr
 
 pytestmark = pytest.mark.slow
 
@@ -129,7 +130,7 @@ def test_every_permanent_link_lands_on_its_entry(
             item = index.find(id=anchor)
             assert item is not None, f"{page}/#{anchor} is gone"
             assert item.has_attr("data-pb-part")
-            target = urljoin(base, item["href"])
+            target = urljoin(base, attr(item, "href"))
             assert urlsplit(target).fragment == entry.id
             assert _page(site, target).find(id=entry.id) is not None, target
 

@@ -19,6 +19,7 @@ from macros.render.glossary import glossary
 from macros.render.text import block, code, first_sentence, inline, plain, tip
 
 from .conftest import FIXTURES, MINI, RUNAWAY_SECONDS, copy_project
+from .soup import attr
 from .test_check_golden import overlay
 
 
@@ -112,7 +113,7 @@ def test_block_neutralises_attribute_lists_headings_and_code() -> None:
     )
     soup = shown(block(data))
     assert [tag.name for tag in soup.find_all(True)] == ["p"] * 6
-    assert soup.find(attrs={"onclick": True}) is None
+    assert soup.find(onclick=True) is None
     assert '{: onclick="alert(1)" }' in soup.get_text()
     assert "```\n<b>fenced</b>\n```" in soup.get_text()
 
@@ -208,7 +209,7 @@ def test_renderers_drop_the_links_the_checker_refuses(tmp_path: Path) -> None:
     index = Index(load_directory(project).playbook)
     pages = glossary(index, Site(page="glossary.md")) + funnel(index, Site(page="funnel.md"))
     soup = shown(pages)
-    targets = [a.get("href", "") for a in soup.find_all("a")]
+    targets = [attr(a, "href", "") for a in soup.find_all("a")]
     assert "https://example.com/scoring" in targets
     assert [t for t in targets if not re.match(r"^(#|https://|[a-z]+\.md#)", t)] == []
     assert soup.find("img") is None
