@@ -2,8 +2,8 @@
 
 Enabled only in the capture build (``hooks:`` in a copy of the configuration), it writes
 each page, front matter included, under ``$PLAYBOOK_CAPTURE/docs/``, and the settings the
-macros made (abbreviation tooltips, pages kept out of the navigation) to
-``$PLAYBOOK_CAPTURE/settings.json``: together, the same site as hand-written Markdown.
+macros made (the pages kept out of the navigation) to ``$PLAYBOOK_CAPTURE/settings.json``:
+together, the same site as hand-written Markdown. Tooltips are in the Markdown itself.
 """
 
 from __future__ import annotations
@@ -35,10 +35,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    """Save what the macros set in the configuration."""
-    settings = {
-        "abbr": dict(config["mdx_configs"].get("abbr", {})),
-        "not_in_nav": sorted(_NOT_IN_NAV),
-    }
+def on_post_build(config: MkDocsConfig) -> None:  # noqa: ARG001 (the hook's signature)
+    """Save which pages the macros kept out of the navigation."""
+    settings = {"not_in_nav": sorted(_NOT_IN_NAV)}
     (TARGET / "settings.json").write_text(json.dumps(settings, indent=1, sort_keys=True))

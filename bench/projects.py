@@ -93,7 +93,7 @@ def capture(project: Project, site_dir: Path) -> None:
     # The theme and the link extension, without the package that holds them: importing it
     # would load the whole data layer into the baseline too.
     (plain / "theme").symlink_to(ROOT / "macros" / "theme")
-    shutil.copyfile(ROOT / "macros" / "mdext.py", plain / "playbook_links.py")
+    shutil.copyfile(ROOT / "macros" / "glue" / "external_links.py", plain / "playbook_links.py")
     config = (project.handbook / "mkdocs.yml").read_text(encoding="utf-8")
     hook = f"\nhooks:\n  - {ROOT / 'bench' / 'capture.py'}\n"
     capture_config = project.handbook / "mkdocs.capture.yml"
@@ -113,8 +113,6 @@ def capture(project: Project, site_dir: Path) -> None:
     config = _replace(config, r"^  custom_dir: macros/theme$", "  custom_dir: theme")
     config = _replace(config, r"^  - macros.glue.external_links$", "  - playbook_links")
     config = _replace(config, r"^watch:\n(?:  - .*\n)+", "")  # no data to watch
-    glossary = json.dumps(settings["abbr"], ensure_ascii=False)
-    config = _replace(config, r"^  - abbr$", f"  - abbr: {glossary}")
     if settings["not_in_nav"]:
         config += "\nnot_in_nav: |\n" + "".join(f"  /{p}\n" for p in settings["not_in_nav"])
     (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
