@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import quote
 
 from mkdocs.config.base import LegacyConfig
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,10 +28,12 @@ from ..model.index import Index
 from ..model.problems import DataError
 from ..read.load import load_directory, paused_gc
 from ..render import cadence, changes, funnel, glossary, kpis, roles, slas, split
-from ..render.common import DEFAULT_PAGES, Site
+from ..render.common import Site
 from ..render.contract import data_contract
 from ..render.inline import abbreviations, entry_link, summary
 from ..render.text import tips
+from .config_file import locator
+from .settings import Settings, read_settings
 
 log = get_plugin_logger("playbook")
 
@@ -86,22 +89,29 @@ def _load(project: Path) -> Index:
     return index
 
 
-def _repo_urls(conf: Any) -> tuple[str, str]:
+def _settings(conf: Any) -> Settings:
+    """Read ``extra.playbook``; stop the build with one line per wrong setting."""
+    settings, problems = read_settings(
+        conf["extra"].get("playbook", {}), locator(conf["config_file_path"])
+    )
+    if problems:
+        raise PluginError("\n".join(str(p) for p in problems))
+    return settings
+
+
+def _repo_urls(conf: Any, branch: str) -> tuple[str, str]:
     """Return the base URLs to view a data file and a commit in the repository, or ""."""
-    settings = conf["extra"].get("playbook", {})
     repo = (conf["repo_url"] or "").rstrip("/")
     if not repo:
         return "", ""
-    return f"{repo}/blob/{settings.get('branch', 'main')}/", f"{repo}/commit/"
+    return f"{repo}/blob/{quote(branch, safe='/')}/", f"{repo}/commit/"
 
 
-def _history(project: Path, settings: Mapping[str, Any]) -> History:
+def _history(project: Path, settings: Settings) -> History:
     """Read the entries' history from git, unless ``extra.playbook.history`` is false."""
-    option = settings.get("history", True)
-    if option is False:
+    if not settings.history:
         return History()
-    limit = option.get("commits", 200) if isinstance(option, dict) else 200
-    history = read_history(project, int(limit))
+    history = read_history(project, settings.commits)
     for skipped in history.skipped:
         log.info(skipped.note())
     return history
@@ -110,19 +120,18 @@ def _history(project: Path, settings: Mapping[str, Any]) -> History:
 def define_env(env: MacrosEnv) -> None:
     """Load the playbook and register the macros (called by mkdocs-macros once per build)."""
     gc.unfreeze()  # in case the last build of `mkdocs serve` stopped before on_post_build
+    settings = _settings(env.conf)
     index = _load(Path(env.project_dir))
     # The playbook lives until the build ends: keep the collector from walking it again and
     # again while the parts and then the pages are rendered (3% of a large build).
     gc.freeze()
-    settings = env.conf["extra"].get("playbook", {})
-    pages = {**DEFAULT_PAGES, **{Kind[k.upper()]: v for k, v in settings.get("pages", {}).items()}}
-    source_url, commit_url = _repo_urls(env.conf)
+    pages = settings.pages
+    source_url, commit_url = _repo_urls(env.conf, settings.branch)
     history = _history(Path(env.project_dir), settings)
     # Abbreviations are marked where data text uses them, never over every page's text.
     known = tips(abbreviations(index))
 
-    limits = {Kind[k.upper()]: int(v) for k, v in settings.get("split_above", {}).items()}
-    parts = split.plan(index, pages, {**split.SPLIT_ABOVE, **limits})
+    parts = split.plan(index, pages, settings.split_above)
     by_id = parts.pages()
 
     def site(page: str = "") -> Site:
