@@ -31,6 +31,7 @@ from macros.model.characters import (
     mixed_script_words,
     refused,
 )
+from macros.model.codes import Code
 from macros.model.printable import printable
 from macros.model.problems import Location, Problem
 from macros.read.load import load_texts
@@ -145,7 +146,9 @@ def test_a_word_mixing_scripts_is_found_with_its_odd_letters() -> None:
 
 def test_problems_show_invisible_characters_quoted_from_the_data() -> None:
     """Printed, the characters show as escapes; in JSON, a program gets them exactly."""
-    problem = Problem(Location("f.yml"), "error", "id 'a\u202eb\u200dc'", "not 'd\u2066'", "x")
+    problem = Problem(
+        Location("f.yml"), "error", "id 'a\u202eb\u200dc'", "not 'd\u2066'", Code.ID_FORMAT
+    )
     assert str(problem) == "f.yml:1:1: error: id 'a\\u202eb\\u200dc'; not 'd\\u2066'"
     text = as_json((problem,))
     assert "\u202e" not in text
