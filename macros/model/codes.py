@@ -67,7 +67,7 @@ class Code(StrEnum):
         None,
         (
             "The data directory holds something the playbook does not read: an error for a "
-            "YAML file, a warning for anything else."
+            "YAML file or a data file's name written otherwise, a warning for anything else."
         ),
     )
     # YAML
@@ -255,7 +255,7 @@ class Code(StrEnum):
         "error",
         (
             "A deprecation without `replaced_by`, a `replaced_by` on an entry that is not "
-            "deprecated, or a replacement that is not a current entry."
+            "deprecated, or one naming the entry itself or a deprecated entry."
         ),
     )
     FORMER_ID = ("former-id", "warning", "A field names an entry by one of its former ids.")
