@@ -7,12 +7,13 @@ page of the handbook lists the codes from this declaration, in its order.
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import StrEnum, unique
 from typing import Literal, Self
 
 Severity = Literal["error", "warning"]
 
 
+@unique
 class Code(StrEnum):
     """A short stable name of a rule the data can break, e.g. ``unknown-reference``.
 
