@@ -17,6 +17,7 @@ from .check.checker import check_directory, check_loaded
 from .check.report import FORMATS, Format, render
 from .glue.build import BuildStoppedError, build_site
 from .glue.site_dir import SiteDir, SiteDirError, resolve_site_dir
+from .model.codes import Code
 from .model.printable import printable
 from .model.problems import Location, Problem
 from .read.git import GitError, Revision, load_revision, merge_base, resolve
@@ -155,7 +156,7 @@ def codeowners(root: str, to_stdout: bool) -> None:
         where = Location(shown_path(root, "roles.yml"))
         hint = "add 'github_team: \"@organization/team-slug\"' to the teams in roles.yml"
         message = "no team or role declares github_team"
-        errors = [Problem(where, "error", message, hint, "github-team")]
+        errors = [Problem(where, "error", message, hint, Code.GITHUB_TEAM)]
     if errors:
         sys.stdout.write(render(errors, "text"))
         sys.exit(1)

@@ -56,7 +56,9 @@ def test_every_command_is_documented_and_has_help(command: str) -> None:
     assert f"`playbook {command}`" in CLI_PAGE.read_text("utf-8")
 
 
-@pytest.mark.parametrize("macro", sorted([*BLOCKS, *INLINE_KINDS, "data_contract"]))
+@pytest.mark.parametrize(
+    "macro", sorted([*BLOCKS, *INLINE_KINDS, "data_contract", "problem_codes"])
+)
 def test_every_macro_is_documented(macro: str) -> None:
     assert f"`{macro}(" in MACROS_PAGE.read_text("utf-8")
     assert f"`{macro}(" in README.read_text("utf-8")

@@ -16,10 +16,11 @@ from pathlib import Path
 import pytest
 
 from macros.check.checker import check_directory, check_loaded
+from macros.model.codes import Code
 from macros.read.load import load_texts
 
 from .conftest import FIXTURES, MINI, RUNAWAY_SECONDS, Golden, copy_project
-from .test_check_golden import overlay, run_check
+from .test_check_golden import overlay, prepare, run_check
 
 HOSTILE = FIXTURES / "hostile"
 CASES = sorted(p.name for p in HOSTILE.iterdir() if p.is_dir())
@@ -30,9 +31,8 @@ GLOSSARY = "playbook_data/glossary.yml"
 def test_hostile_fixture(
     case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, golden: Golden
 ) -> None:
-    project = copy_project(MINI, tmp_path)
-    overlay(HOSTILE / case, project)
-    code, output = run_check(project, monkeypatch, "--strict")
+    project, options = prepare(HOSTILE / case, tmp_path, monkeypatch)
+    code, output = run_check(project, monkeypatch, "--strict", *options)
     assert code == 1
     golden(HOSTILE / case / "expected.txt", output)
 
@@ -167,10 +167,11 @@ def test_too_many_values_fail_fast_in_bounded_memory(
         "playbook check: 1 error, 0 warnings\n"
     )
     tracemalloc.start()
-    check_directory(project)
+    _, problems = check_directory(project)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert peak < 200 * 1024 * 1024
+    assert [p.code for p in problems] == [Code.FILE_TOO_LARGE]
 
 
 def test_text_that_is_not_unicode_is_a_problem_not_a_crash() -> None:

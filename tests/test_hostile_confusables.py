@@ -30,6 +30,7 @@ from macros.model.characters import (
     mixed_script_words,
     refused,
 )
+from macros.model.codes import Code
 from macros.model.entries import Kind
 from macros.model.printable import printable
 from macros.model.problems import Location, Problem
@@ -131,7 +132,7 @@ def test_prose_refuses_only_the_controls_that_reorder_text() -> None:
     found = refused("x" + controls, PROSE)
     assert [(r.char, r.position) for r in found] == [(c, i) for i, c in enumerate(controls, 2)]
     assert {r.code for r in found} == {"bidi-control"}
-    assert refused("a\u202eb\u202ec", PROSE) == (Refused("bidi-control", "\u202e", 2),)
+    assert refused("a\u202eb\u202ec", PROSE) == (Refused(Code.BIDI_CONTROL, "\u202e", 2),)
 
 
 def test_a_word_mixing_scripts_is_found_with_its_odd_letters() -> None:
@@ -145,7 +146,9 @@ def test_a_word_mixing_scripts_is_found_with_its_odd_letters() -> None:
 
 def test_problems_show_invisible_characters_quoted_from_the_data() -> None:
     """Printed, the characters show as escapes; in JSON, a program gets them exactly."""
-    problem = Problem(Location("f.yml"), "error", "id 'a\u202eb\u200dc'", "not 'd\u2066'", "x")
+    problem = Problem(
+        Location("f.yml"), "error", "id 'a\u202eb\u200dc'", "not 'd\u2066'", Code.ID_FORMAT
+    )
     assert str(problem) == "f.yml:1:1: error: id 'a\\u202eb\\u200dc'; not 'd\\u2066'"
     text = as_json((problem,))
     assert "\u202e" not in text

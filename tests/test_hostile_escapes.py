@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from macros.model.codes import Code
 from macros.read import yaml_nodes as source
 from macros.read.yaml_nodes import parse_yaml
 
@@ -31,9 +32,11 @@ def test_surrogate_escapes_are_refused_by_either_parser(
     shown = f"{DATA}/glossary.yml"
     assert [p.code for p in parse_yaml(text, shown).problems] == ["yaml-syntax"]
     monkeypatch.setattr(source, "_Loader", yaml.SafeLoader)
-    assert [str(p) for p in parse_yaml(text, shown).problems] == [
+    problems = parse_yaml(text, shown).problems
+    assert [str(p) for p in problems] == [
         (
             f"{shown}:18:11: error: text holds U+{point}, which is not a character; "
             "remove it; write a character as itself, or as one \\U escape"
         )
     ]
+    assert [p.code for p in problems] == [Code.NOT_A_CHARACTER]

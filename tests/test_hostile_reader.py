@@ -22,12 +22,13 @@ from pathlib import Path
 import pytest
 
 from macros.check.checker import check_directory
-from macros.check.report import as_text
+from macros.check.report import as_json, as_text
+from macros.model.codes import Code
 from macros.read.git import data_blobs, load_revision, resolve
 
 from .conftest import MINI, ROOT, RUNAWAY_SECONDS, TESTS, Golden, copy_project
 from .gitrepo import GitRepo
-from .test_check_golden import run_check
+from .test_check_golden import problems_of, run_check
 
 GOLDEN = TESTS / "golden" / "reader"
 DATA = "playbook_data"
@@ -181,7 +182,7 @@ def test_reading_does_not_hang(case: str, project: Path) -> None:
 
 def _check_as_nobody(project: Path) -> str:
     """Check the project in a child process that dropped root's privileges (root reads any
-    directory, whatever its mode); return the output."""
+    directory, whatever its mode); return the problems as JSON."""
     reading, writing = os.pipe()
     child = os.fork()
     if child == 0:  # pragma: no cover - runs in the child
@@ -191,7 +192,7 @@ def _check_as_nobody(project: Path) -> str:
             os.setgroups([])
             os.setgid(65534)
             os.setuid(65534)
-            os.write(writing, as_text(check_directory(project)[1]).encode())
+            os.write(writing, as_json(check_directory(project)[1]).encode())
             status = 0
         finally:
             os._exit(status)
@@ -212,14 +213,16 @@ def test_unreadable_data_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         if os.geteuid() == 0:
             output = _check_as_nobody(project)
         else:
-            output = run_check(project, monkeypatch)[1]
+            output = run_check(project, monkeypatch, "--format", "json")[1]
     finally:
         (base / "project" / DATA).chmod(0o755)
         shutil.rmtree(base)
-    assert output == (
+    problems = problems_of(output)
+    assert as_text(problems) == (
         f"{DATA}:1:1: error: cannot read the data directory: Permission denied; "
         "check its permissions\nplaybook check: 1 error, 0 warnings\n"
     )
+    assert [p.code for p in problems] == [Code.FILE_UNREADABLE]
 
 
 def test_links_and_directories_in_a_git_revision_are_refused(

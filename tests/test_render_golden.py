@@ -12,6 +12,7 @@ from macros.check.checker import load_checked
 from macros.model.entries import Kind, Meeting, Sla
 from macros.model.index import Index
 from macros.render import cadence, funnel, glossary, kpis, roles, slas
+from macros.render.codes import problem_codes
 from macros.render.common import Site
 from macros.render.contract import data_contract
 from macros.render.inline import abbreviations, entry_link, summary
@@ -58,6 +59,10 @@ def test_data_contract(golden: Golden) -> None:
     golden(GOLDEN / "data_contract.md", data_contract())
 
 
+def test_problem_codes(golden: Golden) -> None:
+    golden(GOLDEN / "problem_codes.md", problem_codes())
+
+
 def test_inline_links(index: Index, golden: Golden) -> None:
     site = Site(page="reference/example.md")
     lines = [
@@ -93,7 +98,11 @@ def test_links_are_relative_to_the_page() -> None:
 
 
 def test_golden_dir_has_no_strays() -> None:
-    expected = {f"{name}.md" for name in RENDERERS} | {"data_contract.md", "inline.md"}
+    expected = {f"{name}.md" for name in RENDERERS} | {
+        "data_contract.md",
+        "problem_codes.md",
+        "inline.md",
+    }
     assert {p.name for p in Path(GOLDEN).iterdir()} == expected
 
 

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from macros.glue.config_file import locator
 from macros.glue.plugin import _repo_urls
 from macros.glue.settings import NAMES, Settings, read_settings
+from macros.model.codes import Code
 from macros.model.entries import Kind
 from macros.render.common import DEFAULT_PAGES
 from macros.render.split import SPLIT_ABOVE
@@ -260,6 +261,8 @@ def test_a_wrong_setting_is_one_line_at_its_position(
     found, problems = read(config(body), tmp_path, monkeypatch)
     assert problems == [expected]
     assert found == Settings()  # a wrong setting keeps its default
+    raw = yaml.safe_load(config(body))["extra"]["playbook"]
+    assert [p.code for p in read_settings(raw)[1]] == [Code.SETTING]
 
 
 def test_every_problem_is_told_at_once_in_file_order(

@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.check.checker import load_checked
+from macros.model.codes import Code
 from macros.render.common import DEFAULT_PAGES
 
 from .sitebuild import ROOT, build, make_project
@@ -173,3 +174,11 @@ def test_entries_link_to_their_yaml_line(site: Path) -> None:
     line = int(attr(edit, "href").rsplit("#L", 1)[1])
     assert attr(edit, "href").startswith("https://github.com/acme/alignment-playbook/blob/main/")
     assert lines[line - 1].strip() == "- id: win-rate"
+
+
+def test_problem_codes_page_lists_every_code(site: Path) -> None:
+    soup = BeautifulSoup(page_file(site, "reference/problems.md").read_text("utf-8"), "html.parser")
+    rows = [row.find_all("td") for row in soup.select("article table tbody tr")]
+    assert [(cells[0].get_text(), cells[1].get_text()) for cells in rows] == [
+        (code.value, code.severity or "error or warning") for code in Code
+    ]

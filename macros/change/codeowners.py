@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..contract.schema import DATA_DIR, FILES
+from ..model.codes import Code
 from ..model.entries import Entry, Kind, Playbook, Role, Sla, Team
 from ..model.index import Index
 from ..model.problems import Location, Problem
@@ -98,7 +99,7 @@ def _bad_names(playbook: Playbook) -> Iterator[Problem]:
                     f"{kind.label} '{party.id}' github_team '{party.github_team}' is not a "
                     "GitHub team or user",
                     "write it as '@organization/team-slug', e.g. '@acme/marketing-ops'",
-                    "github-team",
+                    Code.GITHUB_TEAM,
                 )
 
 
@@ -110,7 +111,7 @@ def _unowned(playbook: Playbook) -> Iterator[Problem]:
                 "warning",
                 f"team '{team.id}' has no github_team, so no one is asked to review its entries",
                 "add 'github_team: \"@organization/team-slug\"'",
-                "github-team",
+                Code.GITHUB_TEAM,
             )
 
 
@@ -150,9 +151,9 @@ def codeowners_problems(playbook: Playbook, project: Path, root: str = ".") -> l
     expected = generate(playbook)
     if actual is None:
         message = f"{CODEOWNERS} is missing, but the data names GitHub teams"
-        problems.append(Problem(where, "error", message, hint, "codeowners"))
+        problems.append(Problem(where, "error", message, hint, Code.CODEOWNERS))
     elif actual != expected:
         line = _first_difference(actual, expected)
         message = f"{CODEOWNERS} is out of date with the data (first difference at line {line})"
-        problems.append(Problem(where, "error", message, hint, "codeowners"))
+        problems.append(Problem(where, "error", message, hint, Code.CODEOWNERS))
     return problems

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..contract.schema import FILES
+from ..model.codes import Code
 from ..model.entries import Kind, Playbook
 from ..model.problems import Location, Problem
 from ..read.files import not_a_file
@@ -120,7 +121,7 @@ class _Files:
             return known[1]
         shown = shown_path(".", name)
         if oid is None:
-            missing = Problem(Location(shown), "error", "file is missing", "", "file-missing")
+            missing = Problem(Location(shown), "error", "file is missing", "", Code.FILE_MISSING)
             text, problems = None, [missing]
         elif odd is not None:
             text, problems = None, [not_a_file(shown, odd)]

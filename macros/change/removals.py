@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..contract.schema import FILE_OF
+from ..model.codes import Code
 from ..model.entries import Entry, Kind
 from ..model.hints import closest
 from ..model.problems import Location, Problem
@@ -69,7 +70,7 @@ class _Compare:
                 f"{kind.label} '{entry.id}' no longer lists '{gone}' in renamed_from, but "
                 f"links to '{gone}' land on it at {self.label}",
                 f"keep '{gone}' in renamed_from: former ids are permanent",
-                "removed-id",
+                Code.REMOVED_ID,
             )
         what = "former id" if claimed_by is not None else "id"
         return Problem(
@@ -78,7 +79,7 @@ class _Compare:
             f"{kind.label} {what} '{gone}' was removed, but it exists at {self.label}: links "
             "to it would break",
             self.hint(kind, gone),
-            "removed-id",
+            Code.REMOVED_ID,
         )
 
 

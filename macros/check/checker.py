@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..model.codes import Code
 from ..model.entries import Kind, Playbook, Reference
 from ..model.hints import LOOKUPS, Budget, Vocabulary
 from ..model.index import Index
@@ -44,7 +45,7 @@ def duplicate_ids(declared: Iterable[Declared]) -> Iterator[Problem]:
             f"{item.kind.label} id '{item.id}' is already used by the {other.kind.label} "
             f"at {other.where.path}:{other.where.line}",
             "ids are permanent links and must be unique; rename one of the two",
-            "duplicate-id",
+            Code.DUPLICATE_ID,
         )
 
 
@@ -63,7 +64,7 @@ def former_id_clashes(playbook: Playbook) -> Iterator[Problem]:
                         f"{kind.label} '{entry.id}' lists '{old}' in renamed_from, but a "
                         f"{kind.label} with that id still exists",
                         "an id can only move when its old entry is gone",
-                        "renamed-from",
+                        Code.RENAMED_FROM,
                     )
                 elif old in claimed:
                     yield Problem(
@@ -72,7 +73,7 @@ def former_id_clashes(playbook: Playbook) -> Iterator[Problem]:
                         f"{kind.label} '{entry.id}' and '{claimed[old]}' both claim the former "
                         f"id '{old}'",
                         "an old link can land on one entry only",
-                        "renamed-from",
+                        Code.RENAMED_FROM,
                     )
                 claimed.setdefault(old, entry.id)
 
@@ -87,7 +88,7 @@ def _unknown(ref: Reference, vocabulary: Vocabulary, budget: Budget) -> Problem:
         f"{ref.source_kind.label} '{ref.source_id}' field '{ref.field}': "
         f"'{ref.target}' is not a known {names}",
         vocabulary.hint(ref.target, noun, budget),
-        "unknown-reference",
+        Code.UNKNOWN_REFERENCE,
     )
 
 
@@ -126,7 +127,7 @@ def unresolved_references(
                 f"{ref.source_kind.label} '{ref.source_id}' field '{ref.field}': "
                 f"'{ref.target}' is both a {labels}",
                 "rename one of them so the reference is unambiguous",
-                "ambiguous-reference",
+                Code.AMBIGUOUS_REFERENCE,
             )
 
 

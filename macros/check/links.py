@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from ..contract.fields import ListOf, Record, RecordSpec, Text
 from ..contract.schema import SECTIONS
+from ..model.codes import Code
 from ..model.entries import Entry, Kind, Playbook
 from ..model.problems import Location, Problem
 
@@ -69,14 +70,14 @@ def _text_problems(where: Location, label: str, text: str) -> Iterator[Problem]:
         target = match.group(2)
         if runs_code(target):
             message = f"{label}: link target '{target}' would run code in the reader's browser"
-            yield Problem(where, "error", message, f"remove it; {_HINT}", "unsafe-link")
+            yield Problem(where, "error", message, f"remove it; {_HINT}", Code.UNSAFE_LINK)
         elif not safe_url(target):
             message = f"{label}: link target '{target}' is not allowed; only the label will show"
-            yield Problem(where, "warning", message, _HINT, "link-target")
+            yield Problem(where, "warning", message, _HINT, Code.LINK_TARGET)
         elif match.start() > 0 and text[match.start() - 1] == "!":
             message = f"{label}: images are not shown; '![…]({target})' will show as a link"
             hint = "the handbook loads nothing from other hosts; remove the '!'"
-            yield Problem(where, "warning", message, hint, "image")
+            yield Problem(where, "warning", message, hint, Code.IMAGE)
 
 
 def _entry_problems(kind: Kind, entry: Entry) -> Iterator[Problem]:

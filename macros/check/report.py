@@ -77,7 +77,7 @@ def as_github(problems: Sequence[Problem]) -> str:
         message = f"{p.message}; {p.hint}" if p.hint else p.message
         props = (
             f"file={_escape_property(p.where.path)},line={p.where.line},col={p.where.col},"
-            f"title={_escape_property('playbook ' + (p.code or p.severity))}"
+            f"title={_escape_property('playbook ' + p.code)}"
         )
         lines.append(f"::{p.severity} {props}::{_escape_data(message)}")
     lines.append(f"playbook check: {summary(problems)}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.anchors import Family, reserved_by
+from ..model.codes import Code
 from ..model.entries import Entry, Kind, Playbook
 from ..model.problems import Problem
 
@@ -20,7 +21,7 @@ def _problem(kind: Kind, entry: Entry, id_: str, family: Family, field: str) -> 
         "error",
         f"{what} '{id_}' is already an anchor of {family.what}",
         f"{hint}; pick another id",
-        "reserved-id",
+        Code.RESERVED_ID,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ..model.characters import collision_key
+from ..model.codes import Code
 from ..model.entries import Entry, Kind, Playbook, Role, Term
 from ..model.index import Index
 from ..model.problems import Location, Problem
@@ -12,11 +13,11 @@ from ..model.problems import Location, Problem
 _MINUTES = {"minutes": 1, "hours": 60, "business_hours": 60, "days": 1440, "business_days": 480}
 
 
-def _error(where: Location, message: str, hint: str, code: str) -> Problem:
+def _error(where: Location, message: str, hint: str, code: Code) -> Problem:
     return Problem(where, "error", message, hint, code)
 
 
-def _warning(where: Location, message: str, hint: str, code: str) -> Problem:
+def _warning(where: Location, message: str, hint: str, code: Code) -> Problem:
     return Problem(where, "warning", message, hint, code)
 
 
@@ -54,7 +55,7 @@ def vocabulary(playbook: Playbook) -> Iterator[Problem]:
                     where,
                     f"term '{term.id}' repeats '{name}' as its {what}" + _written(name, other_name),
                     "remove the repetition",
-                    "term-collision",
+                    Code.TERM_COLLISION,
                 )
                 continue
             yield _error(
@@ -62,7 +63,7 @@ def vocabulary(playbook: Playbook) -> Iterator[Problem]:
                 f"term '{term.id}' {what} '{name}' is already the {other_what} of term "
                 f"'{other.id}'" + _written(name, other_name),
                 "each word may mean one thing; merge the terms or pick another word",
-                "term-collision",
+                Code.TERM_COLLISION,
             )
     for term in playbook.terms:
         for word in term.avoid:
@@ -73,7 +74,7 @@ def vocabulary(playbook: Playbook) -> Iterator[Problem]:
                     f"term '{term.id}' says to avoid '{word}', but it is the {match[1]} of "
                     f"term '{match[0].id}'" + _written(word, match[2]),
                     "a word cannot be both preferred and avoided",
-                    "avoid-collision",
+                    Code.AVOID_COLLISION,
                 )
 
 
@@ -95,7 +96,7 @@ def _cycles(
                     entries[cycle_at].at(field),
                     f"{kind.label}s form a cycle through '{field}': {' → '.join(loop)}",
                     f"one {kind.label} in the loop must stop pointing at the next",
-                    "cycle",
+                    Code.CYCLE,
                 )
                 break
             node = next((n for n in nexts if state.get(n, 0) == 0), None)
@@ -134,7 +135,7 @@ def raci(playbook: Playbook) -> Iterator[Problem]:
                     row.where,
                     f"RACI activity '{row.id}': role '{role}' is both {' and '.join(held)}",
                     "give each role one letter per activity (only A may also be R)",
-                    "raci-letters",
+                    Code.RACI_LETTERS,
                 )
 
 
@@ -146,7 +147,7 @@ def slas(playbook: Playbook) -> Iterator[Problem]:
                 sla.at("consumer"),
                 f"SLA '{sla.id}' is made by '{sla.provider}' to itself",
                 "an SLA is a promise between two different teams or roles",
-                "sla-parties",
+                Code.SLA_PARTIES,
             )
         times = [step.after * _MINUTES[step.unit] for step in sla.escalation]
         if times != sorted(times):
@@ -154,11 +155,11 @@ def slas(playbook: Playbook) -> Iterator[Problem]:
                 sla.at("escalation"),
                 f"SLA '{sla.id}' escalation steps are not in order of time",
                 "list the earliest step first",
-                "escalation-order",
+                Code.ESCALATION_ORDER,
             )
         if sla.target.unit == "percent" and sla.target.value > 100:
             yield _error(
-                sla.at("target"), f"SLA '{sla.id}' target is over 100 percent", "", "range"
+                sla.at("target"), f"SLA '{sla.id}' target is over 100 percent", "", Code.RANGE
             )
 
 
@@ -171,7 +172,7 @@ def lifecycle(playbook: Playbook, index: Index) -> Iterator[Problem]:
                 entry.at("status"),
                 f"{label} is deprecated without 'replaced_by'",
                 "name the entry readers should use instead",
-                "deprecated",
+                Code.DEPRECATED,
             )
         if entry.replaced_by is not None:
             if entry.status != "deprecated":
@@ -179,7 +180,7 @@ def lifecycle(playbook: Playbook, index: Index) -> Iterator[Problem]:
                     entry.at("replaced_by"),
                     f"{label} has 'replaced_by' but is not deprecated",
                     "set 'status: deprecated' or remove 'replaced_by'",
-                    "deprecated",
+                    Code.DEPRECATED,
                 )
             target = index.get(kind, entry.replaced_by)
             if target is not None and (target.id == entry.id or target.status == "deprecated"):
@@ -188,7 +189,7 @@ def lifecycle(playbook: Playbook, index: Index) -> Iterator[Problem]:
                     f"{label} is replaced by '{target.id}', which is itself "
                     + ("this entry" if target.id == entry.id else "deprecated"),
                     "point at a current entry",
-                    "deprecated",
+                    Code.DEPRECATED,
                 )
     yield from _stale_references(playbook, index)
 
@@ -208,21 +209,21 @@ def _stale_references(playbook: Playbook, index: Index) -> Iterator[Problem]:
                 ref.where,
                 f"{where} uses the former id '{ref.target}'",
                 f"write '{entry.id}' instead",
-                "former-id",
+                Code.FORMER_ID,
             )
         elif entry.status == "deprecated":
             yield _warning(
                 ref.where,
                 f"{where} refers to deprecated {target[0].label} '{ref.target}'",
                 f"use '{entry.replaced_by}' instead",
-                "deprecated-reference",
+                Code.DEPRECATED_REFERENCE,
             )
         elif entry.status == "draft" and source.status == "approved":
             yield _warning(
                 ref.where,
                 f"{where} refers to draft {target[0].label} '{ref.target}'",
                 "approve it first, or make this entry a draft too",
-                "draft-reference",
+                Code.DRAFT_REFERENCE,
             )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..model.codes import Code
 from ..model.entries import Kind, Playbook
 from ..model.index import Index
 from ..model.problems import Problem
@@ -24,7 +25,7 @@ def _idle_parties(playbook: Playbook, index: Index) -> Iterator[Problem]:
                 "warning",
                 f"team '{team.id}' has no roles",
                 "add its roles to 'roles', or remove the team",
-                "unused",
+                Code.UNUSED,
             )
     for role in playbook.roles:
         uses = [u for u in index.used_by(Kind.ROLE, role.id) if u.field != "reports_to"]
@@ -34,7 +35,7 @@ def _idle_parties(playbook: Playbook, index: Index) -> Iterator[Problem]:
                 "warning",
                 f"role '{role.id}' owns nothing and takes part in no RACI activity or meeting",
                 "make it the owner of something, or remove the role",
-                "unused",
+                Code.UNUSED,
             )
 
 
@@ -46,7 +47,7 @@ def _unwatched_numbers(playbook: Playbook, index: Index) -> Iterator[Problem]:
                 "warning",
                 f"KPI '{kpi.id}' is reviewed in no meeting and measures no SLA",
                 "add it to the inputs of the meeting that reviews it",
-                "unused",
+                Code.UNUSED,
             )
     measured = {kpi.stage for kpi in playbook.kpis}
     for stage in playbook.stages:
@@ -56,7 +57,7 @@ def _unwatched_numbers(playbook: Playbook, index: Index) -> Iterator[Problem]:
                 "warning",
                 f"stage '{stage.id}' is measured by no KPI",
                 "give the stage a KPI, so that its flow is watched",
-                "unused",
+                Code.UNUSED,
             )
     for meeting in playbook.meetings:
         if meeting.owner not in meeting.attendees:
@@ -65,5 +66,5 @@ def _unwatched_numbers(playbook: Playbook, index: Index) -> Iterator[Problem]:
                 "warning",
                 f"meeting '{meeting.id}' owner '{meeting.owner}' is not among its attendees",
                 "add the owner to 'attendees'",
-                "owner-absent",
+                Code.OWNER_ABSENT,
             )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..model.characters import LABEL, PROSE, Characters
+from ..model.codes import Code
 from ..model.entries import Kind
 
 
@@ -34,7 +35,7 @@ class Shape:
     max_length: int
     reserved: tuple[str, ...]
     rule: str
-    code: str
+    code: Code
 
     def fault(self, text: str) -> str:
         """Return what is wrong with text, or "" when it has the shape."""

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..model import entries as m
+from ..model.codes import Code
 from ..model.entries import Kind
 from .fields import (
     Choice,
@@ -51,7 +52,7 @@ ABBREVIATION = Text(
         ("wzxhzdk", "klzzwxh", "\x02", "\x03"),
         "write it as one word of letters and digits (joined by & + / . - if need be) with a "
         "capital letter or a digit, e.g. MQL, B2B or R&D",
-        "abbreviation-shape",
+        Code.ABBREVIATION_SHAPE,
     )
 )
 

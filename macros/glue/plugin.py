@@ -28,6 +28,7 @@ from ..model.index import Index
 from ..model.problems import DataError
 from ..read.load import load_directory, paused_gc
 from ..render import cadence, changes, funnel, glossary, kpis, roles, slas, split
+from ..render.codes import problem_codes
 from ..render.common import Site
 from ..render.contract import data_contract
 from ..render.inline import abbreviations, entry_link, summary
@@ -156,6 +157,7 @@ def define_env(env: MacrosEnv) -> None:
     for name, kind in INLINE_KINDS.items():
         env.macro(_inline(kind, name, index, site, env), name)
     env.macro(data_contract, "data_contract")
+    env.macro(problem_codes, "problem_codes")
     gc.freeze()  # the history and the rendered parts too
 
 

@@ -21,13 +21,14 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import NamedTuple
 
+from ..model.codes import Code
 from ..model.entries import Kind
 from ..model.hints import closest, did_you_mean, listing
 from ..model.problems import Location, Problem
 from ..render.common import DEFAULT_PAGES
 from ..render.split import SPLIT_ABOVE
 
-CODE = "setting"
+CODE = Code.SETTING
 """The code of every problem with a setting."""
 KINDS: Mapping[str, Kind] = MappingProxyType({kind.name.lower(): kind for kind in Kind})
 """Each kind by its name in settings."""

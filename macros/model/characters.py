@@ -32,6 +32,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .codes import Code
+
 BIDI_REORDERING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 """Embeddings, overrides and isolates: they reorder the text after them as it is shown."""
 BIDI_MARKS = frozenset("\u200e\u200f\u061c")
@@ -135,7 +137,7 @@ PROSE = Characters("prose", invisible=False, one_script_words=False)
 class Refused:
     """A character a text may not hold: its code (the rule) and where it first is."""
 
-    code: str
+    code: Code
     char: str
     position: int
 
@@ -154,11 +156,11 @@ def char_name(char: str) -> str:
     return f"U+{ord(char):04X} {name}" if name else f"U+{ord(char):04X}"
 
 
-def _rule_of(char: str, rules: Characters) -> str | None:
+def _rule_of(char: str, rules: Characters) -> Code | None:
     if char in BIDI_REORDERING or (rules.invisible and char in BIDI_MARKS):
-        return "bidi-control"
+        return Code.BIDI_CONTROL
     if rules.invisible and is_invisible(char):
-        return "invisible-character"
+        return Code.INVISIBLE_CHARACTER
     return None
 
 

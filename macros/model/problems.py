@@ -8,11 +8,9 @@ Every stage (loading, checking, comparing) reports what is wrong with the data a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
+from .codes import Code, Severity
 from .printable import printable
-
-Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -43,14 +41,23 @@ class Problem:
         severity: ``error`` fails the check; ``warning`` fails it only with ``--strict``.
         message: What is wrong, in one sentence without a final period.
         hint: How to fix it (closest ids, allowed values), or empty.
-        code: A short stable name of the rule, e.g. ``unknown-reference``.
+        code: The rule it breaks (see :class:`~macros.model.codes.Code`).
     """
 
     where: Location
     severity: Severity
     message: str
-    hint: str = ""
-    code: str = ""
+    hint: str
+    code: Code
+
+    def __post_init__(self) -> None:
+        """Refuse a code that is not one of the registry's.
+
+        Raises:
+            TypeError: When ``code`` is not a :class:`~macros.model.codes.Code`.
+        """
+        if not isinstance(self.code, Code):
+            raise TypeError(f"problem code {self.code!r} is not a Code")
 
     def __str__(self) -> str:
         r"""Return ``path:line:col: severity: message; hint``, safe to print to a terminal.

@@ -25,6 +25,7 @@ from ..contract.fields import (
     ValueType,
 )
 from ..model.characters import Characters, char_name, mixed_script_words, refused
+from ..model.codes import Code
 from ..model.entries import Kind, Reference
 from ..model.hints import closest, did_you_mean, listing, slugify
 from ..model.problems import Location, Problem
@@ -64,7 +65,7 @@ class Context:
     entry_id: str = ""
     label: str = ""
 
-    def error(self, where: Location, message: str, hint: str = "", code: str = "") -> None:
+    def error(self, where: Location, message: str, hint: str, code: Code) -> None:
         """Record an error about the current entry."""
         self.problems.append(Problem(where, "error", f"{self.label} {message}", hint, code))
 
@@ -91,7 +92,7 @@ def convert(node: Node, type_: ValueType, ctx: Context, path: str) -> Any:
             node.where,
             f"field '{path}' must be {type_.describe()}, not {describe(node)}",
             hint,
-            "wrong-type",
+            Code.WRONG_TYPE,
         )
         return INVALID
     if isinstance(type_, Number):
@@ -103,8 +104,8 @@ def convert(node: Node, type_: ValueType, ctx: Context, path: str) -> Any:
 
 
 _REFUSED_HINT = {
-    "bidi-control": "remove it: it reorders how the text around it is shown",
-    "invisible-character": "remove it: it shows as nothing, so the text reads as another",
+    Code.BIDI_CONTROL: "remove it: it reorders how the text around it is shown",
+    Code.INVISIBLE_CHARACTER: "remove it: it shows as nothing, so the text reads as another",
 }
 
 
@@ -112,7 +113,7 @@ def _characters(node: Scalar, text: str, rules: Characters, ctx: Context, path: 
     """Report the characters ``rules`` refuse, and words mixing scripts; False if refused."""
     found = refused(text, rules)
     for item in found:
-        what = "a bidirectional control" if item.code == "bidi-control" else "invisible"
+        what = "a bidirectional control" if item.code == Code.BIDI_CONTROL else "invisible"
         message = f"field '{path}' holds {char_name(item.char)} ({what}) at character "
         ctx.error(node.where, f"{message}{item.position}", _REFUSED_HINT[item.code], item.code)
     if found or not rules.one_script_words:
@@ -121,13 +122,13 @@ def _characters(node: Scalar, text: str, rules: Characters, ctx: Context, path: 
         letters = ", ".join(char_name(char) for char in odd[:3])
         message = f"{ctx.label} field '{path}' mixes scripts in the word '{word}' ({letters})"
         hint = "write each word in one script: a look-alike letter makes it another word"
-        ctx.problems.append(Problem(node.where, "warning", message, hint, "mixed-script"))
+        ctx.problems.append(Problem(node.where, "warning", message, hint, Code.MIXED_SCRIPT))
     return True
 
 
 def _single_line(node: Scalar, text: str, type_: Text, ctx: Context, path: str) -> Any:
     if type_.single_line and "\n" in text:
-        ctx.error(node.where, f"field '{path}' must be one line", code="wrong-type")
+        ctx.error(node.where, f"field '{path}' must be one line", "", Code.WRONG_TYPE)
         return INVALID
     limit = MAX_LINE if type_.single_line else MAX_PROSE
     if len(text) > limit:
@@ -135,7 +136,7 @@ def _single_line(node: Scalar, text: str, type_: Text, ctx: Context, path: str) 
             node.where,
             f"field '{path}' is {len(text):,} characters long, over the limit of {limit:,}",
             "a handbook entry says it briefly; link to a longer document in 'sources'",
-            "too-long",
+            Code.TOO_LONG,
         )
         return INVALID
     fault = type_.shape.fault(text) if type_.shape is not None else ""
@@ -154,19 +155,19 @@ def _choice(node: Scalar, text: str, type_: Choice, ctx: Context, path: str) -> 
     hint = did_you_mean(text, type_.values, "values")
     if not hint.startswith("the valid"):
         hint += f" (one of {listing(type_.values)})"
-    ctx.error(node.where, f"field '{path}' has invalid value '{text}'", hint, "choice")
+    ctx.error(node.where, f"field '{path}' has invalid value '{text}'", hint, Code.CHOICE)
     return INVALID
 
 
 def _text(node: Scalar, ctx: Context, path: str) -> Any:
     if node.tag is not None and not node.tag.endswith((":str", ":null")):
         short = node.tag.rsplit(":", 1)[-1]
-        ctx.error(node.where, f"field '{path}' must be text, not a YAML !!{short}", code="tag")
+        ctx.error(node.where, f"field '{path}' must be text, not a YAML !!{short}", "", Code.TAG)
         return INVALID
     text = node.value.strip()
     if not text or (node.plain and text in _NULLS):
         ctx.error(
-            node.where, f"field '{path}' is empty", "write a value or remove the key", "empty"
+            node.where, f"field '{path}' is empty", "write a value or remove the key", Code.EMPTY
         )
         return INVALID
     return text
@@ -178,7 +179,7 @@ def _slug(node: Scalar, text: str, type_: Slug | Ref, ctx: Context, path: str) -
         hint = "ids are lowercase letters, digits and single hyphens"
         if suggestion and suggestion != text:
             hint += f", e.g. '{suggestion}'"
-        ctx.error(node.where, f"field '{path}' has invalid id '{text}'", hint, "id-format")
+        ctx.error(node.where, f"field '{path}' has invalid id '{text}'", hint, Code.ID_FORMAT)
         return INVALID
     if isinstance(type_, Ref):
         ctx.references.append(
@@ -191,7 +192,7 @@ def _number(node: Scalar, type_: Number, ctx: Context, path: str) -> Any:
     raw = node.value.strip()
     quoted = node.tag is None and not node.plain
     numeric_tag = node.tag is None or node.tag.endswith((":int", ":float"))
-    value = parse_number(raw) if numeric_tag else NotANumber("wrong-type")
+    value = parse_number(raw) if numeric_tag else NotANumber(Code.WRONG_TYPE)
     if isinstance(value, NotANumber) and value.says and not quoted:
         ctx.error(node.where, f"field '{path}' {value.says}", value.hint, value.code)
         return INVALID
@@ -201,12 +202,12 @@ def _number(node: Scalar, type_: Number, ctx: Context, path: str) -> Any:
             node.where,
             f"field '{path}' must be {type_.describe()}, not {describe(node)}",
             "" if quoted and isinstance(value, NotANumber) else why,
-            "wrong-type",
+            Code.WRONG_TYPE,
         )
         return INVALID
     if type_.integer and value != int(value):
         ctx.error(
-            node.where, f"field '{path}' must be a whole number, not {raw}", code="wrong-type"
+            node.where, f"field '{path}' must be a whole number, not {raw}", "", Code.WRONG_TYPE
         )
         return INVALID
     low, high = type_.minimum, type_.maximum
@@ -215,7 +216,7 @@ def _number(node: Scalar, type_: Number, ctx: Context, path: str) -> Any:
             bounds = f"between {low:g} and {high:g}"
         else:
             bounds = f"at most {high:g}" if high is not None else f"at least {low:g}"
-        ctx.error(node.where, f"field '{path}' must be {bounds}, not {raw}", code="range")
+        ctx.error(node.where, f"field '{path}' must be {bounds}, not {raw}", "", Code.RANGE)
         return INVALID
     return int(value) if type_.integer else value
 
@@ -230,7 +231,7 @@ def _date(node: Scalar, text: str, type_: Date, ctx: Context, path: str) -> Any:
         node.where,
         f"field '{path}' must be {type_.describe()}, not '{text}'",
         "write it like 2026-01-31",
-        "wrong-type",
+        Code.WRONG_TYPE,
     )
     return INVALID
 
@@ -250,7 +251,7 @@ def _list(node: Node, type_: ListOf, ctx: Context, path: str) -> Any:
             node.where,
             f"field '{path}' must be {type_.describe()}, not {describe(node)}",
             "write one item per line, each starting with '- '",
-            "wrong-type",
+            Code.WRONG_TYPE,
         )
         return INVALID
     if isinstance(type_.item, Record):
@@ -261,13 +262,15 @@ def _list(node: Node, type_: ListOf, ctx: Context, path: str) -> Any:
     if any(item is INVALID for item in items):
         return INVALID
     if len(items) < type_.min_items:
-        ctx.error(node.where, f"field '{path}' needs at least {type_.min_items} item(s)")
+        message = f"field '{path}' needs at least {type_.min_items} item(s)"
+        ctx.error(node.where, message, "", Code.TOO_FEW_ITEMS)
         return INVALID
     if isinstance(type_.item, Slug | Ref):
         seen: set[str] = set()
         for index, item in enumerate(items):
             if item in seen:
-                ctx.error(node.items[index].where, f"field '{path}' lists '{item}' twice")
+                message = f"field '{path}' lists '{item}' twice"
+                ctx.error(node.items[index].where, message, "", Code.DUPLICATE_ITEM)
                 return INVALID
             seen.add(item)
     return tuple(items)
@@ -277,7 +280,7 @@ def key_text(key: Node, ctx: Context) -> str | None:
     """Return a mapping key's text, recording an error if it is not a plain word."""
     if isinstance(key, Scalar) and key.value:
         return key.value
-    ctx.error(key.where, f"has a key that is {describe(key)}", "keys are plain words", "key")
+    ctx.error(key.where, f"has a key that is {describe(key)}", "keys are plain words", Code.KEY)
     return None
 
 
@@ -313,11 +316,11 @@ def read_pairs(
                 key.where,
                 f"has key '{name}' twice ({places})",
                 "YAML would keep only the last one; merge them into one",
-                "duplicate-key",
+                Code.DUPLICATE_KEY,
             )
         elif name not in allowed:
             hint = did_you_mean(name, allowed, noun)
-            ctx.error(key.where, f"has unknown field '{name}'", hint, "unknown-key")
+            ctx.error(key.where, f"has unknown field '{name}'", hint, Code.UNKNOWN_KEY)
             meant.update(closest(name, allowed, limit=1))
         else:
             found[name] = (key, value)
@@ -331,7 +334,8 @@ def convert_record(node: Node, spec: RecordSpec, ctx: Context, path: str) -> Any
             node.where,
             f"field '{path}' must be a mapping with {', '.join(f.name for f in spec.fields)}"
             f", not {describe(node)}",
-            code="wrong-type",
+            "",
+            Code.WRONG_TYPE,
         )
         return INVALID
     values = convert_fields(node, spec, ctx, f"{path}.")
@@ -351,7 +355,7 @@ def convert_fields(node: Map, spec: RecordSpec, ctx: Context, prefix: str) -> di
                     node.where,
                     f"is missing required field '{prefix}{spec_field.name}'",
                     f"add it: {spec_field.doc}",
-                    "missing-field",
+                    Code.MISSING_FIELD,
                 )
             ok = ok and not spec_field.required
             continue
@@ -362,6 +366,6 @@ def convert_fields(node: Map, spec: RecordSpec, ctx: Context, prefix: str) -> di
         given = [name for name in group if name in pairs]
         if len(given) != 1:
             options = " or ".join(f"'{prefix}{name}'" for name in group)
-            ctx.error(node.where, f"must give exactly one of {options}", code="one-of")
+            ctx.error(node.where, f"must give exactly one of {options}", "", Code.ONE_OF)
             ok = False
     return values if ok else None

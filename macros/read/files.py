@@ -27,6 +27,7 @@ from functools import reduce
 from pathlib import Path
 from typing import Self
 
+from ..model.codes import Code
 from ..model.problems import Location, Problem
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -69,7 +70,7 @@ def not_a_file(shown: str, kind: str) -> Problem:
     """
     hint = _LINK_HINT if kind == "a symbolic link" else "replace it with a regular YAML file"
     message = f"file is {kind}, not a regular file"
-    return Problem(Location(shown), "error", message, hint, "not-a-file")
+    return Problem(Location(shown), "error", message, hint, Code.NOT_A_FILE)
 
 
 def _too_large(shown: str, size: int | None) -> Problem:
@@ -80,12 +81,12 @@ def _too_large(shown: str, size: int | None) -> Problem:
         else f"file is larger than the limit of {limit} per data file"
     )
     hint = "split the data or remove what does not belong in the handbook"
-    return Problem(Location(shown), "error", message, hint, "file-too-large")
+    return Problem(Location(shown), "error", message, hint, Code.FILE_TOO_LARGE)
 
 
 def _missing(shown: str) -> Problem:
     hint = "every playbook needs it"
-    return Problem(Location(shown), "error", "file is missing", hint, "file-missing")
+    return Problem(Location(shown), "error", "file is missing", hint, Code.FILE_MISSING)
 
 
 def _os_problem(err: OSError, shown: str) -> Problem:
@@ -95,7 +96,7 @@ def _os_problem(err: OSError, shown: str) -> Problem:
     if err.errno == errno.ELOOP:
         return not_a_file(shown, "a symbolic link")
     reason = err.strerror or type(err).__name__
-    return Problem(where, "error", f"cannot read file: {reason}", "", "file-unreadable")
+    return Problem(where, "error", f"cannot read file: {reason}", "", Code.FILE_UNREADABLE)
 
 
 def _read_bounded(fd: int) -> bytes:
@@ -172,12 +173,12 @@ def decode_text(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
                 "error",
                 f"file is not valid UTF-8 (byte 0x{raw[err.start]:02x})",
                 "save the file as UTF-8",
-                "not-utf8",
+                Code.NOT_UTF8,
             )
         ]
     if not text.strip():
         hint = "it must start with 'version: 1'"
-        return None, [Problem(Location(shown), "error", "file is empty", hint, "empty")]
+        return None, [Problem(Location(shown), "error", "file is empty", hint, Code.EMPTY)]
     return text, []
 
 
@@ -233,7 +234,7 @@ class DataDirectory:
             if kind == "a symbolic link"
             else "playbook_data/ must be a directory holding the data files"
         )
-        return Problem(Location(self.shown), "error", message, hint, "not-a-directory")
+        return Problem(Location(self.shown), "error", message, hint, Code.NOT_A_DIRECTORY)
 
     def _failed(self, err: OSError) -> Problem:
         if err.errno in (errno.ELOOP, errno.ENOTDIR):
@@ -241,9 +242,9 @@ class DataDirectory:
         where = Location(self.shown)
         if isinstance(err, FileNotFoundError):
             message, hint = "data directory is missing", "run from the project root"
-            return Problem(where, "error", message, hint, "file-missing")
+            return Problem(where, "error", message, hint, Code.FILE_MISSING)
         message = f"cannot read the data directory: {err.strerror or type(err).__name__}"
-        return Problem(where, "error", message, "check its permissions", "file-unreadable")
+        return Problem(where, "error", message, "check its permissions", Code.FILE_UNREADABLE)
 
     def read(self, name: str, shown: str) -> Read:
         """Read one of the directory's files (see :func:`read_bytes`).

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Self
 
 from ..contract.schema import DATA_DIR
+from ..model.codes import Code
 from ..model.hints import closest
 from ..model.problems import Location, Problem
 from .files import not_a_file
@@ -187,10 +188,12 @@ def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         where = Location(shown, line, 1)
-        problem = Problem(where, "error", "file is not valid UTF-8", "save it as UTF-8", "not-utf8")
+        problem = Problem(
+            where, "error", "file is not valid UTF-8", "save it as UTF-8", Code.NOT_UTF8
+        )
         return None, [problem]
     if not text.strip():
-        return None, [Problem(start, "error", "file is empty", "", "empty")]
+        return None, [Problem(start, "error", "file is empty", "", Code.EMPTY)]
     return text, []
 
 
@@ -214,13 +217,13 @@ def load_revision(project: Path, revision: Revision, root: str = ".") -> Loaded:
         start = Location(shown)
         if name not in entries:
             message = f"file is missing at {revision.label}"
-            return None, [Problem(start, "error", message, "", "file-missing")]
+            return None, [Problem(start, "error", message, "", Code.FILE_MISSING)]
         oid, size, odd = entries[name]
         if odd is not None:
             return None, [not_a_file(shown, odd)]
         if size > MAX_FILE_BYTES:
             message = f"file is over the limit of {MAX_FILE_BYTES // 1024 // 1024} MiB"
-            return None, [Problem(start, "error", message, "", "file-too-large")]
+            return None, [Problem(start, "error", message, "", Code.FILE_TOO_LARGE)]
         done = run_git(project, "cat-file", "blob", oid)
         if done.returncode != 0:
             raise GitError(f"cannot read {shown} at {revision.label}", "run git fsck")
@@ -295,7 +298,7 @@ def decode_blob(raw: bytes | None, shown: str) -> tuple[str | None, list[Problem
     """Return a data file's text from its bytes (None: over the limit), or why it is unusable."""
     if raw is None or len(raw) > MAX_FILE_BYTES:
         message = f"file is over the limit of {MAX_FILE_BYTES // 1024 // 1024} MiB"
-        return None, [Problem(Location(shown), "error", message, "", "file-too-large")]
+        return None, [Problem(Location(shown), "error", message, "", Code.FILE_TOO_LARGE)]
     return _decode(raw, shown)
 
 

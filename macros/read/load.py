@@ -17,6 +17,7 @@ from typing import Any
 
 from ..contract.fields import FileSpec, SectionSpec
 from ..contract.schema import DATA_DIR, FILES, VERSION
+from ..model.codes import Code
 from ..model.entries import Entry, Kind, Playbook, Reference
 from ..model.hints import closest
 from ..model.printable import printable
@@ -75,7 +76,7 @@ def _load_entry(node: Node, index: int, section: SectionSpec, ctx: Context) -> E
     )
     if not isinstance(node, Map):
         ctx.error(
-            node.where, f"must be a mapping of fields, not {describe(node)}", code="wrong-type"
+            node.where, f"must be a mapping of fields, not {describe(node)}", "", Code.WRONG_TYPE
         )
         return None
     values = convert_fields(node, section.record, ctx, "")
@@ -90,7 +91,8 @@ def _load_entry(node: Node, index: int, section: SectionSpec, ctx: Context) -> E
 
 def _version(pairs: dict[str, tuple[Node, Node]], root: Map, ctx: Context) -> bool:
     if "version" not in pairs:
-        ctx.error(root.where, "has no 'version'", f"start the file with 'version: {VERSION}'")
+        hint = f"start the file with 'version: {VERSION}'"
+        ctx.error(root.where, "has no 'version'", hint, Code.MISSING_VERSION)
         return False
     node = pairs["version"][1]
     if not isinstance(node, Scalar) or node.value.strip() != str(VERSION):
@@ -98,7 +100,7 @@ def _version(pairs: dict[str, tuple[Node, Node]], root: Map, ctx: Context) -> bo
             node.where,
             f"has unsupported version {describe(node)}",
             f"this playbook reads version {VERSION}",
-            "version",
+            Code.VERSION,
         )
         return False
     return True
@@ -108,7 +110,8 @@ def _load_section(
     node: Node, section: SectionSpec, ctx: Context, entries: list[Entry], declared: list[Declared]
 ) -> bool:
     if not isinstance(node, Seq):
-        ctx.error(node.where, f"section '{section.key}' must be a list, not {describe(node)}")
+        message = f"section '{section.key}' must be a list, not {describe(node)}"
+        ctx.error(node.where, message, "", Code.WRONG_TYPE)
         return False
     for index, item in enumerate(node.items):
         entry = _load_entry(item, index, section, ctx)
@@ -131,7 +134,9 @@ def _load_file(
     unreadable = {section.kind for section in spec.sections}
     if not isinstance(root, Map):
         keys = ", ".join(["version", *(s.key for s in spec.sections)])
-        ctx.error(root.where, f"must be a mapping with {keys}, not {describe(root)}")
+        ctx.error(
+            root.where, f"must be a mapping with {keys}, not {describe(root)}", "", Code.WRONG_TYPE
+        )
         return unreadable
     allowed = ("version", *(s.key for s in spec.sections))
     pairs, meant = read_pairs(root, allowed, ctx, f"sections of {spec.name}")
@@ -141,7 +146,8 @@ def _load_file(
         ctx.label = spec.name
         if section.key not in pairs:
             if section.key not in meant:
-                ctx.error(root.where, f"has no '{section.key}' section", f"add '{section.key}:'")
+                message, hint = f"has no '{section.key}' section", f"add '{section.key}:'"
+                ctx.error(root.where, message, hint, Code.MISSING_SECTION)
             continue
         node = pairs[section.key][1]
         if _load_section(node, section, ctx, entries[section.kind], declared):
@@ -270,13 +276,13 @@ def _unread(name: str, kind: str | None, root: str) -> Problem:
     where = Location(shown_path(root, shown))
     message = f"{what} '{shown}' is not read; {reads}"
     if meant is not None:
-        return Problem(where, "error", message, f"rename it to '{meant}'", "unknown-file")
+        return Problem(where, "error", message, f"rename it to '{meant}'", Code.UNKNOWN_FILE)
     elsewhere = f"move it out of {DATA_DIR}/: nothing else in it is read"
     if lowered.endswith((".yml", ".yaml")):
         near = closest(name, known)
         hint = "did you mean " + " or ".join(f"'{n}'" for n in near) + "?" if near else elsewhere
-        return Problem(where, "error", message, hint, "unknown-file")
-    return Problem(where, "warning", message, elsewhere, "unknown-file")
+        return Problem(where, "error", message, hint, Code.UNKNOWN_FILE)
+    return Problem(where, "warning", message, elsewhere, Code.UNKNOWN_FILE)
 
 
 def _unknown_files(directory: DataDirectory, root: str) -> list[Problem]:

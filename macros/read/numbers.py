@@ -13,6 +13,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..model.codes import Code
+
 MAX_CHARS = 30
 """Characters in a written number, signs, digits and ``_`` included."""
 MAX_MAGNITUDE = 10**15
@@ -39,21 +41,21 @@ class NotANumber:
         hint: How to fix it.
     """
 
-    code: str
+    code: Code
     says: str = ""
     hint: str = ""
 
 
-_SPECIAL = NotANumber("wrong-type", "", "YAML's .inf and .nan are not numbers a handbook shows")
-_NOT_A_NUMBER = NotANumber("wrong-type")
+_SPECIAL = NotANumber(Code.WRONG_TYPE, "", "YAML's .inf and .nan are not numbers a handbook shows")
+_NOT_A_NUMBER = NotANumber(Code.WRONG_TYPE)
 
 
 def _too_large(raw: str) -> NotANumber:
     hint = f"numbers are at most {MAX_MAGNITUDE:,} in size; write it in a larger unit"
     if len(raw) > MAX_CHARS:
         says = f"is a number of {len(raw):,} characters, over the limit of {MAX_CHARS}"
-        return NotANumber("number-too-large", says, hint)
-    return NotANumber("number-too-large", f"is too large: {raw}", hint)
+        return NotANumber(Code.NUMBER_TOO_LARGE, says, hint)
+    return NotANumber(Code.NUMBER_TOO_LARGE, f"is too large: {raw}", hint)
 
 
 def parse_number(raw: str) -> float | NotANumber:

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 import yaml
 
+from ..model.codes import Code
 from ..model.printable import printable
 from ..model.problems import Location, Problem
 from .files import MAX_FILE_BYTES as MAX_FILE_BYTES  # noqa: PLC0414 - the limit, re-exported
@@ -70,7 +71,7 @@ class SourceFile(NamedTuple):
     problems: list[Problem]
 
 
-def _error(where: Location, message: str, hint: str = "", code: str = "yaml") -> Problem:
+def _error(where: Location, message: str, hint: str, code: Code) -> Problem:
     return Problem(where, "error", message, hint, code)
 
 
@@ -94,17 +95,17 @@ def _syntax_problem(err: yaml.YAMLError, text: str, shown: str) -> Problem:
             start = _mark(err.context_mark, shown)
             context = printable(err.context)
             hint = f"{context} that starts at line {start.line}, column {start.col}"
-        return _error(where, message, hint, "yaml-syntax")
+        return _error(where, message, hint, Code.YAML_SYNTAX)
     if isinstance(err, yaml.reader.ReaderError):
         where = position(text, max(err.position, 0), shown)
         return _error(
             where,
             f"YAML syntax error: character #x{err.character:04x} is not allowed",
             "remove control characters from the file",
-            "yaml-syntax",
+            Code.YAML_SYNTAX,
         )
     message = f"YAML syntax error: {printable(str(err))}"
-    return _error(Location(shown, 1, 1), message, code="yaml-syntax")
+    return _error(Location(shown, 1, 1), message, "", Code.YAML_SYNTAX)
 
 
 def _anchor(event: yaml.NodeEvent, shown: str) -> Problem:
@@ -112,7 +113,7 @@ def _anchor(event: yaml.NodeEvent, shown: str) -> Problem:
         _mark(event.start_mark, shown),
         f"anchors are not supported (&{event.anchor})",
         "write the value out in full",
-        "yaml-alias",
+        Code.YAML_ALIAS,
     )
 
 
@@ -123,13 +124,13 @@ def _refused(event: yaml.Event, shown: str) -> Problem:
             _mark(event.start_mark, shown),
             f"aliases are not supported (*{event.anchor})",
             "write the value out in full",
-            "yaml-alias",
+            Code.YAML_ALIAS,
         )
     return _error(
         _mark(event.start_mark, shown),
         "a data file holds one YAML document; found a second one",
         "remove the '---' line and merge the two parts",
-        "yaml-documents",
+        Code.YAML_DOCUMENTS,
     )
 
 
@@ -143,7 +144,7 @@ def _opened(event: yaml.CollectionStartEvent, depth: int, shown: str) -> Seq | M
             where,
             f"data is nested deeper than {MAX_DEPTH} levels",
             "playbook entries need at most 4",
-            "yaml-depth",
+            Code.YAML_DEPTH,
         )
     if event.tag not in (None, "!", _SEQ_TAG, _MAP_TAG):
         return _unsupported_tag(event.tag, where)
@@ -184,14 +185,14 @@ def _forbidden(scalar: Scalar) -> Problem | None:
     point = ord(found.group())
     name = f"U+{point:04X}"
     if 0xD800 <= point <= 0xDFFF:
-        message, code = f"text holds {name}, which is not a character", "not-a-character"
+        message, code = f"text holds {name}, which is not a character", Code.NOT_A_CHARACTER
         hint = "remove it; write a character as itself, or as one \\U escape"
     elif point in (0x2028, 0x2029):
         kind = "line" if point == 0x2028 else "paragraph"
-        message, code = f"text holds the {kind} separator {name}", "control-character"
+        message, code = f"text holds the {kind} separator {name}", Code.CONTROL_CHARACTER
         hint = "remove it; use a line break in a paragraph, or a space"
     else:
-        message, code = f"text holds the control character {name}", "control-character"
+        message, code = f"text holds the control character {name}", Code.CONTROL_CHARACTER
         hint = "remove it; data text may hold tabs and line breaks, no other control characters"
     return _error(scalar.where, message, hint, code)
 
@@ -253,7 +254,7 @@ def _unsupported_tag(tag: str, where: Location) -> Problem:
         where,
         f"YAML tag '{short}' is not allowed",
         "playbook data is plain text, numbers, lists and mappings; remove the tag",
-        "yaml-tag",
+        Code.YAML_TAG,
     )
 
 
@@ -279,18 +280,19 @@ def parse_yaml(text: str, shown: str) -> SourceFile:
         # Text decoded with "surrogateescape" holds lone surrogates that libyaml cannot take.
         where = position(text, err.start, shown)
         message = f"text holds U+{ord(text[err.start]):04X}, which is not a character"
-        return SourceFile(None, [_error(where, message, "save the file as UTF-8", "not-utf8")])
+        return SourceFile(None, [_error(where, message, "save the file as UTF-8", Code.NOT_UTF8)])
     if more is not None:
         message = f"file has more than {MAX_EVENTS:,} parts (values, lists and mappings)"
         hint = "split the data or remove what does not belong in the handbook"
-        root = _error(_mark(more.start_mark, shown), message, hint, "file-too-large")
+        root = _error(_mark(more.start_mark, shown), message, hint, Code.FILE_TOO_LARGE)
     if isinstance(root, Problem):
         return SourceFile(None, [*refused, root])
     if refused:
         return SourceFile(None, refused)
     if root is None:
         where = Location(shown, 1, 1)
-        return SourceFile(None, [_error(where, "file is empty", "start it with 'version: 1'")])
+        hint = "start it with 'version: 1'"
+        return SourceFile(None, [_error(where, "file is empty", hint, Code.EMPTY)])
     return SourceFile(root, [])
 
 
