@@ -13,6 +13,7 @@ from itertools import groupby
 from typing import Any, Literal
 
 from ..model.entries import Kind
+from ..model.formatting import count
 from ..model.printable import json_document, printable
 from . import gfm
 from .diff import ACTIONS, Change, Diff, FieldChange
@@ -35,10 +36,6 @@ _PLURALS = {
 _NONE = "(none)"
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def _same(text: str) -> str:
     return text
 
@@ -54,7 +51,7 @@ def summary(diff: Diff, shown: Callable[[str], str] = _same) -> str:
         return "no changes"
     tally = Counter(change.action for change in diff.changes)
     parts = ", ".join(f"{tally[action]} {action}" for action in ACTIONS if tally[action])
-    line = f"{_count(len(diff.changes), 'change')}: {parts}"
+    line = f"{count(len(diff.changes), 'change')}: {parts}"
     both = [f"{c.kind.label} {shown(c.id)}" for c in diff.changes if c.both_teams]
     return f"{line}; needs both teams: {', '.join(both)}" if both else line
 
@@ -63,7 +60,7 @@ def _load_notes(diff: Diff, shown: Callable[[str], str] = _same) -> Iterator[str
     for side, errors in ((diff.base, diff.base_errors), (diff.head, diff.head_errors)):
         if errors:
             yield (
-                f"{_count(errors, 'error')} loading {shown(side)}: entries that failed to "
+                f"{count(errors, 'error')} loading {shown(side)}: entries that failed to "
                 "load are not compared; run playbook check"
             )
 

@@ -58,6 +58,7 @@ SLA_UNITS = (
 )
 DURATION_UNITS = ("minutes", "hours", "business_hours", "days", "business_days")
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+"""What an id looks like: lowercase letters and digits, in words joined by single hyphens."""
 
 
 class Kind(Enum):

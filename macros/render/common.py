@@ -11,6 +11,7 @@ from functools import lru_cache
 from ..change.history import Event, History
 from ..contract.schema import DATA_DIR, FILE_OF
 from ..model.entries import Entry, Kind, RaciActivity, Sla, Team, Term
+from ..model.formatting import count
 from ..model.index import Index
 from .text import NO_TIPS, Tips, inline, literal
 
@@ -53,7 +54,7 @@ class Site:
         target = self.parts.get(kind, {}).get(id_) or self.pages[kind]
         if target == self.page:
             return f"#{id_}"
-        return f"{_relative(self.page, target)}#{id_}"
+        return f"{relative(self.page, target)}#{id_}"
 
     def source(self, kind: Kind, entry: Entry) -> str:
         """Return the URL of an entry's line in its data file, or "" without a repository."""
@@ -63,7 +64,7 @@ class Site:
 
 
 @lru_cache(maxsize=4096)
-def _relative(page: str, target: str) -> str:
+def relative(page: str, target: str) -> str:
     """Return the path of ``target`` relative to ``page``, both relative to ``docs/``."""
     folders, steps = page.split("/")[:-1], target.split("/")
     if any(step in ("", ".", "..") for step in folders + steps):
@@ -283,10 +284,7 @@ def history_block(site: Site, kind: Kind, entry: Entry, shown: int = 10) -> str:
         lines.append(f"    - … and {len(events) - shown} earlier changes in the repository")
     if site.history.since:
         lines.append(f"    - history before {site.history.since} is not available in this clone")
-    return (
-        f'??? abstract "History: {len(events)} change{"s" if len(events) > 1 else ""}"\n\n'
-        + "\n".join(lines)
-    )
+    return f'??? abstract "History: {count(len(events), "change")}"\n\n' + "\n".join(lines)
 
 
 def entry_section(  # noqa: PLR0913 - the parts every page arranges its entries from

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model.entries import Entry, Kind, Kpi, Meeting, Role, Sla, Stage, Team, Term
+from ..model.formatting import capitalized
 from ..model.index import Index
 from .common import Site, title
 from .text import first_sentence, inline, tip
@@ -53,7 +54,7 @@ def summary(index: Index, site: Site) -> str:
     lines = ["| What | How many |", "|---|---|"]
     for label, count, kind in counts:
         page = site.href(kind, "").rstrip("#")
-        lines.append(f"| [{label[0].upper()}{label[1:]}]({page or '#'}) | {count} |")
+        lines.append(f"| [{capitalized(label)}]({page or '#'}) | {count} |")
     return "\n".join(lines)
 
 

@@ -41,7 +41,7 @@ from ..model.entries import (
 )
 from ..model.index import Index
 from . import cadence, glossary, kpis, roles, slas
-from .common import Site, title
+from .common import Site, relative, title
 from .text import inline
 
 SPLIT_ABOVE: Mapping[Kind, int] = {
@@ -238,15 +238,11 @@ def plan(index: Index, pages: Mapping[Kind, str], limits: Mapping[Kind, int]) ->
     return Plan(tuple(parts))
 
 
-def _relative(page: str, target: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
-
-
 def index_page(kind: Kind, index: Index, site: Site, split: Plan) -> str:
     """Render a split kind's page: its parts, every entry by name as an anchor, the script."""
     grouping = GROUPINGS[kind]
     parts = split.of(kind)
-    jump = " · ".join(f"[{inline(p.title)}]({_relative(site.page, p.path)})" for p in parts)
+    jump = " · ".join(f"[{inline(p.title)}]({relative(site.page, p.path)})" for p in parts)
     count = len(index.playbook.entries(kind))
     out = [f"{count} {grouping.noun} on {len(parts)} pages: {jump}\n{{ .pb-jump }}"]
     for _, members in groupby(parts, key=lambda part: part.group.anchor):
@@ -255,7 +251,7 @@ def index_page(kind: Kind, index: Index, site: Site, split: Plan) -> str:
         out.append(f"{'#' * grouping.level} {inline(group.title)} {{: #{group.anchor} }}")
         items = []
         for part in group_parts:
-            href = _relative(site.page, part.path)
+            href = relative(site.page, part.path)
             for entry in part.entries:
                 target = f"{href}#{entry.id}"
                 item = f'[{inline(title(entry))}]({target}){{: #{entry.id} data-pb-part="1" }}'
@@ -292,11 +288,11 @@ def part_page(part: Part, index: Index, site: Site, split: Plan) -> str:
     ``site.page`` must be the part's path.
     """
     grouping = GROUPINGS[part.kind]
-    home = _relative(part.path, site.pages[part.kind])
+    home = relative(part.path, site.pages[part.kind])
     jump = [f"[All {grouping.noun}]({home}#{part.group.anchor})"] + [
         f"**{inline(p.title)}**"
         if p.path == part.path
-        else f"[{inline(p.title)}]({_relative(part.path, p.path)})"
+        else f"[{inline(p.title)}]({relative(part.path, p.path)})"
         for p in split.of(part.kind)
     ]
     heading = f"# {grouping.heading.format(inline(part.title))} {{: #{PART_TITLE} }}"
