@@ -12,8 +12,7 @@ from collections.abc import Callable, Iterator
 from itertools import groupby
 from typing import Any, Literal
 
-from ..model.entries import Kind
-from ..model.formatting import count
+from ..model.formatting import capitalized, count
 from ..model.printable import json_document, printable
 from . import gfm
 from .diff import ACTIONS, Change, Diff, FieldChange
@@ -23,16 +22,6 @@ DIFF_FORMATS: tuple[DiffFormat, ...] = ("text", "markdown", "json")
 MARKER = "<!-- playbook-diff -->"
 """First line of the Markdown output, so a workflow can find and update its own comment."""
 
-_PLURALS = {
-    Kind.TEAM: "Teams",
-    Kind.ROLE: "Roles",
-    Kind.RACI: "RACI activities",
-    Kind.TERM: "Terms",
-    Kind.STAGE: "Stages",
-    Kind.KPI: "KPIs",
-    Kind.SLA: "SLAs",
-    Kind.MEETING: "Meetings",
-}
 _NONE = "(none)"
 
 
@@ -169,7 +158,7 @@ def as_markdown(diff: Diff) -> str:
     for note in _load_notes(diff, gfm.text):
         lines += ["", "> [!WARNING]", f"> {note}"]
     for kind, changes in groupby(diff.changes, key=lambda change: change.kind):
-        lines += ["", f"#### {_PLURALS[kind]}", ""]
+        lines += ["", f"#### {capitalized(kind.info.plural)}", ""]
         for change in changes:
             lines += _change_markdown(change)
     return "\n".join(lines) + "\n"

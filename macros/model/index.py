@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .entries import Entry, Kind, Playbook, Reference
+from .entries import Entry, Kind, Playbook, Reference, Role
 
 PARTY_KINDS = (Kind.TEAM, Kind.ROLE)
 _ORDER = {kind: number for number, kind in enumerate(Kind)}
@@ -80,3 +80,10 @@ class Index:
             if entry is not None:
                 return entry
         return None
+
+    def team_of(self, party: str) -> str | None:
+        """Return the id of the team that a party is or belongs to; None for no team or role."""
+        found = self.party(party)
+        if isinstance(found, Role):
+            return found.team
+        return found.id if found is not None else None

@@ -10,21 +10,12 @@ from functools import lru_cache
 
 from ..change.history import Event, History
 from ..contract.schema import DATA_DIR, FILE_OF
-from ..model.entries import Entry, Kind, RaciActivity, Sla, Team, Term
+from ..model.entries import Entry, Kind, Team, Term, display_name
 from ..model.formatting import count
 from ..model.index import Index
 from .text import NO_TIPS, Tips, inline, literal
 
-DEFAULT_PAGES: Mapping[Kind, str] = {
-    Kind.TEAM: "roles.md",
-    Kind.ROLE: "roles.md",
-    Kind.RACI: "roles.md",
-    Kind.TERM: "glossary.md",
-    Kind.STAGE: "funnel.md",
-    Kind.KPI: "kpis.md",
-    Kind.SLA: "slas.md",
-    Kind.MEETING: "cadence.md",
-}
+DEFAULT_PAGES: Mapping[Kind, str] = {kind: kind.info.page for kind in Kind}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,13 +95,9 @@ def _name(text: str) -> str:
 
 def title(entry: Entry) -> str:
     """Return an entry's display name, e.g. ``Marketing Qualified Lead (MQL)``."""
-    if isinstance(entry, Term):
-        return f"{entry.term} ({entry.abbreviation})" if entry.abbreviation else entry.term
-    if isinstance(entry, Sla):
-        return entry.title
-    if isinstance(entry, RaciActivity):
-        return entry.activity
-    name: str = getattr(entry, "name", entry.id)
+    name = display_name(entry)
+    if isinstance(entry, Term) and entry.abbreviation:
+        return f"{name} ({entry.abbreviation})"
     return name
 
 

@@ -91,7 +91,6 @@ class Group(NamedTuple):
 class Grouping:
     """How one kind is split, and what its pages are called."""
 
-    noun: str
     heading: str
     prefix: str
     level: int
@@ -137,8 +136,8 @@ def _meetings(index: Index) -> list[Group]:
 
 
 def _team(index: Index, party: str) -> str:
-    entry = index.party(party)
-    return entry.team if isinstance(entry, Role) else party
+    """Return the id of the team a party is or belongs to, or the id as written."""
+    return index.team_of(party) or party
 
 
 def _by_team(index: Index, family: Family, pairs: Iterator[tuple[str, Entry]]) -> list[Group]:
@@ -154,25 +153,22 @@ def _by_team(index: Index, family: Family, pairs: Iterator[tuple[str, Entry]]) -
 
 
 GROUPINGS: Mapping[Kind, Grouping] = {
-    Kind.TERM: Grouping("terms", "Glossary: {}", "", 2, _terms),
-    Kind.KPI: Grouping("KPIs", "KPIs: {}", "", 2, _kpis),
+    Kind.TERM: Grouping("Glossary: {}", "", 2, _terms),
+    Kind.KPI: Grouping("KPIs: {}", "", 2, _kpis),
     Kind.SLA: Grouping(
-        "SLAs",
         "SLAs made by {}",
         "",
         2,
         lambda i: _by_team(i, SLAS_FROM, ((_team(i, s.provider), s) for s in i.playbook.slas)),
     ),
-    Kind.MEETING: Grouping("meetings", "Meetings: {}", "", 2, _meetings),
+    Kind.MEETING: Grouping("Meetings: {}", "", 2, _meetings),
     Kind.ROLE: Grouping(
-        "roles",
         "Roles in {}",
         "",
         3,
         lambda i: _by_team(i, ROLES, ((r.team, r) for r in i.playbook.roles)),
     ),
     Kind.RACI: Grouping(
-        "RACI activities",
         "RACI of {}",
         "raci-",
         3,
@@ -244,7 +240,7 @@ def index_page(kind: Kind, index: Index, site: Site, split: Plan) -> str:
     parts = split.of(kind)
     jump = " · ".join(f"[{inline(p.title)}]({relative(site.page, p.path)})" for p in parts)
     count = len(index.playbook.entries(kind))
-    out = [f"{count} {grouping.noun} on {len(parts)} pages: {jump}\n{{ .pb-jump }}"]
+    out = [f"{count} {kind.info.plural} on {len(parts)} pages: {jump}\n{{ .pb-jump }}"]
     for _, members in groupby(parts, key=lambda part: part.group.anchor):
         group_parts = list(members)
         group = group_parts[0].group
@@ -289,7 +285,7 @@ def part_page(part: Part, index: Index, site: Site, split: Plan) -> str:
     """
     grouping = GROUPINGS[part.kind]
     home = relative(part.path, site.pages[part.kind])
-    jump = [f"[All {grouping.noun}]({home}#{part.group.anchor})"] + [
+    jump = [f"[All {part.kind.info.plural}]({home}#{part.group.anchor})"] + [
         f"**{inline(p.title)}**"
         if p.path == part.path
         else f"[{inline(p.title)}]({relative(part.path, p.path)})"
