@@ -8,12 +8,15 @@ overload of ``Index.get``) is checked against it here.
 from __future__ import annotations
 
 import dataclasses
+import typing
 
 import pytest
 
 from macros.contract.fields import ListOf, Ref
 from macros.contract.schema import FILES, SECTIONS
+from macros.model import index as index_module
 from macros.model.entries import RECORDS, Kind, Meeting, Playbook, Sla, SlaTarget, display_name
+from macros.model.index import Index
 from macros.model.kinds import named
 
 KINDS = list(Kind)
@@ -56,6 +59,20 @@ def test_labels_macros_and_sections_are_each_unique() -> None:
     for fact in ("label", "plural", "section", "macro"):
         values = [getattr(kind.info, fact) for kind in KINDS]
         assert len(set(values)) == len(values), fact
+
+
+def test_each_kind_has_an_overload_of_get_returning_its_record() -> None:
+    hints = [
+        typing.get_type_hints(overload, vars(index_module))
+        for overload in typing.get_overloads(Index.get)
+    ]
+    typed = {
+        typing.get_args(h["kind"])[0]: typing.get_args(h["return"])[0]
+        for h in hints
+        if typing.get_origin(h["kind"]) is typing.Literal
+    }
+    assert typed == dict(RECORDS)
+    assert hints[-1]["kind"] is Kind
 
 
 def test_display_names_owners_and_parties_are_read_from_the_row() -> None:

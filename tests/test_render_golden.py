@@ -110,10 +110,10 @@ def test_meetings_and_slas_show_every_review_link(tmp_path: Path) -> None:
     qbr = index.get(Kind.MEETING, "qbr")
     assert delivery is not None
     assert qbr is not None
-    sla_text = slas.sla_entry(delivery, index, Site(page="slas.md"))  # type: ignore[arg-type]
+    sla_text = slas.sla_entry(delivery, index, Site(page="slas.md"))
     assert (
         "**Reviewed in:** [Quarterly business review](cadence.md#qbr), "
         "[Weekly SLA sync](cadence.md#weekly-sync)"
     ) in sla_text
-    meeting_text = cadence.meeting_entry(qbr, index, Site(page="cadence.md"))  # type: ignore[arg-type]
+    meeting_text = cadence.meeting_entry(qbr, index, Site(page="cadence.md"))
     assert "**Reviews SLAs:** [MQL delivery](slas.md#mql-delivery)" in meeting_text
