@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros.check.checker import load_checked
-from macros.model.entries import Kind, Meeting, Sla
+from macros.model.entries import Kind
 from macros.model.index import Index
 from macros.render import cadence, funnel, glossary, kpis, roles, slas
 from macros.render.codes import problem_codes
@@ -117,8 +117,8 @@ def test_meetings_and_slas_show_every_review_link(tmp_path: Path) -> None:
     index = Index(load_checked(tmp_path))
     delivery = index.get(Kind.SLA, "mql-delivery")
     qbr = index.get(Kind.MEETING, "qbr")
-    assert isinstance(delivery, Sla)
-    assert isinstance(qbr, Meeting)
+    assert delivery is not None
+    assert qbr is not None
     sla_text = slas.sla_entry(delivery, index, Site(page="slas.md"))
     assert (
         "**Reviewed in:** [Quarterly business review](cadence.md#qbr), "

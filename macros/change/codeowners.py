@@ -1,8 +1,9 @@
 """Write ``.github/CODEOWNERS`` from the role charter, and tell when the file is stale.
 
-A data file is owned by the GitHub teams of whoever owns its entries: an entry's ``owner``
-role maps to the role's ``github_team``, or else to its team's. ``slas.yml`` is owned by
-both sides of every SLA, and ``roles.yml`` (the charter itself) by every team.
+A data file is owned by the GitHub teams of whoever owns its entries (see
+:attr:`~macros.model.kinds.KindInfo.owners`): an entry's ``owner`` role maps to the role's
+``github_team``, or else to its team's. ``slas.yml`` is owned by both sides of every SLA,
+and ``roles.yml`` (the charter itself, whose entries have no owner) by every team.
 
 Paths in the file are relative to the repository root, which must be the project root.
 """
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from ..contract.schema import DATA_DIR, FILES
 from ..model.codes import Code
-from ..model.entries import Entry, Kind, Playbook, Role, Sla, Team
+from ..model.entries import Kind, Playbook, Role, Team
 from ..model.index import Index
 from ..model.problems import Location, Problem
 
@@ -30,7 +31,6 @@ _HEADER = (
     "# slas.yml by both sides of every SLA, roles.yml by every team.",
 )
 _GITHUB_OWNER = re.compile(r"^@[A-Za-z0-9](?:[A-Za-z0-9-]*)(?:/[A-Za-z0-9][A-Za-z0-9._-]*)?$")
-_CHARTER = (Kind.TEAM, Kind.ROLE, Kind.RACI)
 
 
 def declares_github_teams(playbook: Playbook) -> bool:
@@ -51,13 +51,6 @@ def _github_teams(index: Index, party: str) -> set[str]:
     return set()
 
 
-def _owning_parties(entry: Entry) -> tuple[str, ...]:
-    if isinstance(entry, Sla):
-        return (entry.provider, entry.consumer)
-    owner = getattr(entry, "owner", None)
-    return (owner,) if isinstance(owner, str) else ()
-
-
 def owners(playbook: Playbook) -> dict[str, tuple[str, ...]]:
     """Return each data file's owners (GitHub teams, sorted), by path from the project root.
 
@@ -69,11 +62,11 @@ def owners(playbook: Playbook) -> dict[str, tuple[str, ...]]:
     for spec in FILES:
         teams: set[str] = set()
         for section in spec.sections:
-            if section.kind in _CHARTER:
+            if not section.kind.info.owners:
                 teams |= everyone
                 continue
             for entry in playbook.entries(section.kind):
-                for party in _owning_parties(entry):
+                for party in section.kind.info.owners_of(entry):
                     teams |= _github_teams(index, party)
         found[f"{DATA_DIR}/{spec.name}"] = tuple(sorted(teams))
     found[CODEOWNERS] = tuple(sorted(everyone))

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from ..model.entries import Entry, Kind, Playbook
+from ..model.entries import Entry, Kind, Playbook, display_name
 from ..model.index import Index
 from ..read.load import Loaded
 from .parties import teams_of
-from .values import Style, display_name, shown_value, style_of
+from .values import Style, shown_value, style_of
 
 Action = Literal["added", "removed", "renamed", "merged", "deprecated", "changed"]
 ACTIONS: tuple[Action, ...] = ("added", "changed", "renamed", "merged", "deprecated", "removed")
@@ -147,7 +147,7 @@ class _Sides:
             kind,
             shown.id,
             action,
-            display_name(kind, shown),
+            display_name(shown),
             fields,
             old_id,
             replaced_by,

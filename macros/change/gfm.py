@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ..model.formatting import code_span, fence
 from ..model.printable import printable
 
 _PLAIN = re.compile(r"(?:[^\W_]|[ ,'()%&/+-])+")
@@ -31,12 +32,7 @@ def code(text: str) -> str:
         The code span, or ``""`` for text that is empty or only white space.
     """
     flat = printable(" ".join(text.split()))
-    if not flat:
-        return ""
-    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
-    return f"{fence}{pad}{flat}{pad}{fence}"
+    return code_span(flat) if flat else ""
 
 
 def text(value: str) -> str:
@@ -69,6 +65,5 @@ def fenced(lines: list[str], info: str = "") -> list[str]:
         The block's lines, opening and closing fence included.
     """
     shown = [printable(line) for line in lines]
-    longest = max((len(run) for run in re.findall(r"`+", "\n".join(shown))), default=0)
-    fence = "`" * max(3, longest + 1)
-    return [f"{fence}{info}", *shown, fence]
+    marks = fence("\n".join(shown), 3)
+    return [f"{marks}{info}", *shown, marks]

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from itertools import groupby
 from typing import Any, Literal
 
-from ..model.entries import Kind
+from ..model.formatting import capitalized, count
 from ..model.printable import json_document, printable
 from . import gfm
 from .diff import ACTIONS, Change, Diff, FieldChange
@@ -22,21 +22,7 @@ DIFF_FORMATS: tuple[DiffFormat, ...] = ("text", "markdown", "json")
 MARKER = "<!-- playbook-diff -->"
 """First line of the Markdown output, so a workflow can find and update its own comment."""
 
-_PLURALS = {
-    Kind.TEAM: "Teams",
-    Kind.ROLE: "Roles",
-    Kind.RACI: "RACI activities",
-    Kind.TERM: "Terms",
-    Kind.STAGE: "Stages",
-    Kind.KPI: "KPIs",
-    Kind.SLA: "SLAs",
-    Kind.MEETING: "Meetings",
-}
 _NONE = "(none)"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _same(text: str) -> str:
@@ -54,7 +40,7 @@ def summary(diff: Diff, shown: Callable[[str], str] = _same) -> str:
         return "no changes"
     tally = Counter(change.action for change in diff.changes)
     parts = ", ".join(f"{tally[action]} {action}" for action in ACTIONS if tally[action])
-    line = f"{_count(len(diff.changes), 'change')}: {parts}"
+    line = f"{count(len(diff.changes), 'change')}: {parts}"
     both = [f"{c.kind.label} {shown(c.id)}" for c in diff.changes if c.both_teams]
     return f"{line}; needs both teams: {', '.join(both)}" if both else line
 
@@ -63,7 +49,7 @@ def _load_notes(diff: Diff, shown: Callable[[str], str] = _same) -> Iterator[str
     for side, errors in ((diff.base, diff.base_errors), (diff.head, diff.head_errors)):
         if errors:
             yield (
-                f"{_count(errors, 'error')} loading {shown(side)}: entries that failed to "
+                f"{count(errors, 'error')} loading {shown(side)}: entries that failed to "
                 "load are not compared; run playbook check"
             )
 
@@ -172,7 +158,7 @@ def as_markdown(diff: Diff) -> str:
     for note in _load_notes(diff, gfm.text):
         lines += ["", "> [!WARNING]", f"> {note}"]
     for kind, changes in groupby(diff.changes, key=lambda change: change.kind):
-        lines += ["", f"#### {_PLURALS[kind]}", ""]
+        lines += ["", f"#### {capitalized(kind.info.plural)}", ""]
         for change in changes:
             lines += _change_markdown(change)
     return "\n".join(lines) + "\n"

@@ -13,13 +13,6 @@ from ..model.formatting import escalation_step, kpi_target, number, sla_target
 Style = Literal["value", "list", "prose", "lines"]
 """How a field's values read: one value, a short list, prose, or a list of sentences."""
 
-_NAME_FIELD = {Kind.RACI: "activity", Kind.TERM: "term", Kind.SLA: "title"}
-
-
-def display_name(kind: Kind, entry: Entry) -> str:
-    """Return an entry's display name: its name, term, title or activity."""
-    return str(getattr(entry, _NAME_FIELD.get(kind, "name"), entry.id))
-
 
 def style_of(kind: Kind, name: str) -> Style:
     """Return how a field of a kind reads, from its declared type."""

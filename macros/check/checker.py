@@ -17,24 +17,16 @@ from .links import link_problems
 from .reserved import reserved_ids
 from .usage import coverage
 
-_SHARED_NAMESPACE = {
-    Kind.TEAM: "role-charter",
-    Kind.ROLE: "role-charter",
-    Kind.RACI: "role-charter",
-}
-"""Kinds whose ids must not meet: references may name a team or a role, and the three kinds
-of the role charter share one page, where each id is an anchor."""
-
-
-def _namespace(kind: Kind) -> str:
-    return _SHARED_NAMESPACE.get(kind, kind.name)
-
 
 def duplicate_ids(declared: Iterable[Declared]) -> Iterator[Problem]:
-    """Report ids declared twice in one kind, or once each in two kinds of the role charter."""
+    """Report ids declared twice in one kind, or once each in two kinds shown on one page.
+
+    Each id is an anchor of its kind's page, so kinds on one page share one set of ids (the
+    role charter's teams, roles and RACI activities); references may name a team or a role.
+    """
     first: dict[tuple[str, str], Declared] = {}
     for item in declared:
-        key = (_namespace(item.kind), item.id)
+        key = (item.kind.info.page, item.id)
         if key not in first:
             first[key] = item
             continue

@@ -18,6 +18,7 @@ from ..contract.schema import SECTIONS
 from ..model.codes import Code
 from ..model.entries import Entry, Kind, Playbook
 from ..model.problems import Location, Problem
+from ..model.urls import CODE_SCHEMES, runs_code
 
 LINK = re.compile(r"\[([^\[\]\n]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"\n]*\")?\)")
 """A Markdown inline link: ``[label](target)`` or ``[label](target "title")``; a target
@@ -25,8 +26,6 @@ may hold one level of parentheses (``…/wiki/Lead_(marketing)``). A label holds
 bracket, so that a run of ``[`` is scanned in linear time."""
 
 _SAFE_URL = re.compile(r"^(https?://|mailto:|#|\.{0,2}/|[a-z0-9][a-z0-9._/-]*(\.md)?(#[\w-]*)?$)")
-_CODE_SCHEMES = ("javascript:", "data:", "vbscript:")
-_IGNORED = re.compile(r"[\x00-\x20]")
 _HINT = "links may go to web pages (https://…), mail (mailto:…) or pages of this handbook"
 
 
@@ -38,14 +37,9 @@ def safe_url(url: str) -> bool:
     lowered = url.strip().lower()
     return (
         bool(_SAFE_URL.match(lowered))
-        and not lowered.startswith(("//", "javascript:"))
+        and not lowered.startswith(("//", *CODE_SCHEMES))
         and "\\" not in lowered
     )
-
-
-def runs_code(url: str) -> bool:
-    """Tell whether a link target runs code, read as a browser reads it (spaces dropped)."""
-    return _IGNORED.sub("", url).lower().startswith(_CODE_SCHEMES)
 
 
 def _texts(spec: RecordSpec, record: object, prefix: str = "") -> Iterator[tuple[str, str]]:

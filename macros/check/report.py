@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from ..model.formatting import count
 from ..model.printable import json_document, printable
 from ..model.problems import Problem
 
@@ -12,15 +13,11 @@ Format = Literal["text", "json", "github"]
 FORMATS: tuple[Format, ...] = ("text", "json", "github")
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def summary(problems: Sequence[Problem]) -> str:
     """Return a one-line tally, e.g. ``2 errors, 1 warning``."""
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
-    return f"{_count(errors, 'error')}, {_count(warnings, 'warning')}"
+    return f"{count(errors, 'error')}, {count(warnings, 'warning')}"
 
 
 def as_text(problems: Sequence[Problem]) -> str:

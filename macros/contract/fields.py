@@ -209,10 +209,14 @@ class RecordSpec:
 class SectionSpec:
     """A top-level list of entries in a file, e.g. ``kpis`` in ``kpis.yml``."""
 
-    key: str
     kind: Kind
     record: RecordSpec
     doc: str
+
+    @property
+    def key(self) -> str:
+        """The section's key in its file, e.g. ``kpis``: the kind's section."""
+        return self.kind.info.section
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ them, and the diff names fields by them. Field names equal the model's attribute
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from ..model import entries as m
@@ -78,8 +78,8 @@ def envelope(kind: Kind) -> tuple[FieldSpec, ...]:
     )
 
 
-def _entry(kind: Kind, build: Callable[..., Any], *fields: FieldSpec) -> RecordSpec:
-    return RecordSpec(kind.label, envelope(kind) + fields, build)
+def _entry(kind: Kind, *fields: FieldSpec) -> RecordSpec:
+    return RecordSpec(kind.label, envelope(kind) + fields, m.RECORDS[kind])
 
 
 GITHUB_TEAM = _opt(
@@ -90,14 +90,12 @@ GITHUB_TEAM = _opt(
 
 TEAM = _entry(
     Kind.TEAM,
-    m.Team,
     _f("name", TEXT, "Display name, e.g. Marketing."),
     _opt("description", PROSE, "What the team is for."),
     GITHUB_TEAM,
 )
 ROLE_SPEC = _entry(
     Kind.ROLE,
-    m.Role,
     _f("name", TEXT, "Display name, e.g. Account Executive."),
     _opt("short_name", TEXT, "Short label for the RACI matrix, e.g. AE."),
     _f("team", Ref((Kind.TEAM,)), "The team the role belongs to."),
@@ -108,7 +106,6 @@ ROLE_SPEC = _entry(
 )
 RACI = _entry(
     Kind.RACI,
-    m.RaciActivity,
     _f("activity", TEXT, "The activity, e.g. Lead routing and assignment."),
     _f("responsible", ListOf(ROLE, 1), "Roles that do the work (R)."),
     _f("accountable", ROLE, "The one role that answers for the outcome (A)."),
@@ -117,7 +114,6 @@ RACI = _entry(
 )
 TERM = _entry(
     Kind.TERM,
-    m.Term,
     _f("term", TEXT, "The term as people say it, e.g. Marketing Qualified Lead."),
     _opt("abbreviation", ABBREVIATION, "Short form, e.g. MQL; a tooltip explains it in entries."),
     _f("definition", PROSE, "What it means, precisely enough to decide a case."),
@@ -137,7 +133,6 @@ QUALIFICATION = RecordSpec(
 )
 STAGE = _entry(
     Kind.STAGE,
-    m.Stage,
     _f("name", TEXT, "Display name, e.g. Sales Accepted Lead."),
     _f("owner", ROLE, "The role that owns leads in this stage."),
     _f("definition", PROSE, "What being in this stage means."),
@@ -156,7 +151,6 @@ KPI_TARGET = RecordSpec(
 )
 KPI = _entry(
     Kind.KPI,
-    m.Kpi,
     _f("name", TEXT, "Display name, e.g. Win rate."),
     _f("definition", PROSE, "What is counted, and what is not."),
     _f("formula", TEXT, "How it is computed, e.g. won ÷ (won + lost)."),
@@ -203,7 +197,6 @@ ESCALATION = RecordSpec(
 )
 SLA = _entry(
     Kind.SLA,
-    m.Sla,
     _f("title", TEXT, "Display name, e.g. MQL follow-up."),
     _f("provider", PARTY, "The team or role that makes the promise."),
     _f("consumer", PARTY, "The team or role it is made to."),
@@ -217,7 +210,6 @@ SLA = _entry(
 )
 MEETING = _entry(
     Kind.MEETING,
-    m.Meeting,
     _f("name", TEXT, "Display name, e.g. Weekly SLA sync."),
     _f("frequency", Choice(m.FREQUENCIES), "How often it meets."),
     _f("duration_minutes", Number(minimum=5, maximum=480, integer=True), "Length."),
@@ -234,35 +226,35 @@ FILES: tuple[FileSpec, ...] = (
     FileSpec(
         "roles.yml",
         (
-            SectionSpec("teams", Kind.TEAM, TEAM, "The teams."),
-            SectionSpec("roles", Kind.ROLE, ROLE_SPEC, "The roles of the charter."),
-            SectionSpec("raci", Kind.RACI, RACI, "The RACI matrix, one activity per entry."),
+            SectionSpec(Kind.TEAM, TEAM, "The teams."),
+            SectionSpec(Kind.ROLE, ROLE_SPEC, "The roles of the charter."),
+            SectionSpec(Kind.RACI, RACI, "The RACI matrix, one activity per entry."),
         ),
         "The role charter: teams, roles and the RACI matrix.",
     ),
     FileSpec(
         "glossary.yml",
-        (SectionSpec("terms", Kind.TERM, TERM, "The terms."),),
+        (SectionSpec(Kind.TERM, TERM, "The terms."),),
         "The shared vocabulary.",
     ),
     FileSpec(
         "funnel.yml",
-        (SectionSpec("stages", Kind.STAGE, STAGE, "The stages, in funnel order."),),
+        (SectionSpec(Kind.STAGE, STAGE, "The stages, in funnel order."),),
         "The funnel stages with their qualification criteria.",
     ),
     FileSpec(
         "kpis.yml",
-        (SectionSpec("kpis", Kind.KPI, KPI, "The KPIs."),),
+        (SectionSpec(Kind.KPI, KPI, "The KPIs."),),
         "The KPI definitions.",
     ),
     FileSpec(
         "slas.yml",
-        (SectionSpec("slas", Kind.SLA, SLA, "The SLAs."),),
+        (SectionSpec(Kind.SLA, SLA, "The SLAs."),),
         "The service level agreements between the teams.",
     ),
     FileSpec(
         "cadence.yml",
-        (SectionSpec("meetings", Kind.MEETING, MEETING, "The meetings."),),
+        (SectionSpec(Kind.MEETING, MEETING, "The meetings."),),
         "The meeting cadence.",
     ),
 )

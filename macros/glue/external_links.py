@@ -9,16 +9,14 @@ span, not an ``<a>`` without ``href``: MkDocs expects every link it sees to have
 from __future__ import annotations
 
 import html
-import re
 import xml.etree.ElementTree as ET
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-_UNSAFE = ("javascript:", "data:", "vbscript:")
+from ..model.urls import IGNORED, runs_code
+
 _EXTERNAL = ("http://", "https://", "//")
-_IGNORED = re.compile(r"[\x00-\x20]")
-"""What browsers drop from a URL before reading it: controls, spaces, tabs and newlines."""
 
 
 def _normalised(href: str) -> str:
@@ -27,7 +25,7 @@ def _normalised(href: str) -> str:
     Character references are decoded (``&#106;avascript:`` is ``javascript:``: Markdown
     keeps them as they are written) and a backslash is a slash (``/\host`` is ``//host``).
     """
-    return _IGNORED.sub("", html.unescape(href)).replace("\\", "/").lower()
+    return IGNORED.sub("", html.unescape(href)).replace("\\", "/").lower()
 
 
 class LinkPolicy(Treeprocessor):
@@ -37,7 +35,7 @@ class LinkPolicy(Treeprocessor):
         """Walk every link of the page."""
         for anchor in root.iter("a"):
             href = _normalised(anchor.get("href", ""))
-            if href.startswith(_UNSAFE):
+            if runs_code(href):
                 anchor.tag = "span"
                 anchor.attrib.clear()
                 anchor.set("class", "pb-unsafe")

@@ -38,16 +38,7 @@ from .settings import Settings, read_settings
 
 log = get_plugin_logger("playbook")
 
-INLINE_KINDS: Mapping[str, Kind] = {
-    "term": Kind.TERM,
-    "kpi": Kind.KPI,
-    "sla": Kind.SLA,
-    "role": Kind.ROLE,
-    "team": Kind.TEAM,
-    "stage": Kind.STAGE,
-    "meeting": Kind.MEETING,
-    "activity": Kind.RACI,
-}
+INLINE_KINDS: Mapping[str, Kind] = {kind.info.macro: kind for kind in Kind}
 BLOCKS: Mapping[str, Callable[[Index, Site], str]] = {
     "glossary": glossary.glossary,
     "teams": roles.teams,

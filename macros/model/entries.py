@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from enum import Enum
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, get_args, get_type_hints
 
+from .kinds import Kind as Kind  # noqa: PLC0414 (re-exported: modules import it with the records)
 from .problems import Location
 
 Status = Literal["draft", "approved", "deprecated"]
@@ -58,24 +58,7 @@ SLA_UNITS = (
 )
 DURATION_UNITS = ("minutes", "hours", "business_hours", "days", "business_days")
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-
-
-class Kind(Enum):
-    """The kinds of entries in a playbook, each with its label as users read it."""
-
-    TEAM = "team"
-    ROLE = "role"
-    RACI = "RACI activity"
-    TERM = "term"
-    STAGE = "stage"
-    KPI = "KPI"
-    SLA = "SLA"
-    MEETING = "meeting"
-
-    @property
-    def label(self) -> str:
-        """The kind's name in messages, e.g. ``KPI``."""
-        return self.value
+"""What an id looks like: lowercase letters and digits, in words joined by single hyphens."""
 
 
 def _no_locations() -> Mapping[str, Location]:
@@ -296,20 +279,25 @@ class Playbook:
 
     def entries(self, kind: Kind) -> tuple[Entry, ...]:
         """Return the entries of one kind, in file order."""
-        by_kind: dict[Kind, tuple[Entry, ...]] = {
-            Kind.TEAM: self.teams,
-            Kind.ROLE: self.roles,
-            Kind.RACI: self.raci,
-            Kind.TERM: self.terms,
-            Kind.STAGE: self.stages,
-            Kind.KPI: self.kpis,
-            Kind.SLA: self.slas,
-            Kind.MEETING: self.meetings,
-        }
-        return by_kind[kind]
+        found: tuple[Entry, ...] = getattr(self, kind.info.section)
+        return found
 
     def all_entries(self) -> Iterator[tuple[Kind, Entry]]:
         """Yield every entry with its kind, kind by kind in file order."""
         for kind in Kind:
             for entry in self.entries(kind):
                 yield kind, entry
+
+
+_SECTIONS = get_type_hints(Playbook)
+RECORDS: Mapping[Kind, type[Entry]] = MappingProxyType(
+    {kind: get_args(_SECTIONS[kind.info.section])[0] for kind in Kind}
+)
+"""The record class of each kind: the type of the items of its field of :class:`Playbook`."""
+_KIND_OF = {record: kind for kind, record in RECORDS.items()}
+
+
+def display_name(entry: Entry) -> str:
+    """Return an entry's display name: its name, term, title or activity (its id if none)."""
+    kind = _KIND_OF.get(type(entry))
+    return kind.info.name_of(entry) if kind is not None else entry.id

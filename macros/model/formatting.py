@@ -1,6 +1,12 @@
-"""Plain-words formatting of values shared by the renderers and the diff: units, targets."""
+"""Formatting shared by the renderers, the diff and the reports.
+
+Units and targets in words, counts of things, capitals, and Markdown code spans and fences
+that hold any backticks.
+"""
 
 from __future__ import annotations
+
+import re
 
 from .entries import Escalation, Kpi, KpiTarget, SlaTarget
 
@@ -20,6 +26,30 @@ UNIT_WORDS: dict[str, tuple[str, str]] = {
     "months": ("month", "months"),
 }
 _CURRENCIES = ("usd", "eur", "gbp")
+_BACKTICKS = re.compile(r"`+")
+
+
+def count(n: int, noun: str) -> str:
+    """Return a number of things, e.g. ``1 error`` or ``2 errors`` (a plural adds an s)."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def capitalized(text: str) -> str:
+    """Return text with its first letter a capital, the rest as it is: ``KPIs``, ``Teams``."""
+    return text[:1].upper() + text[1:]
+
+
+def fence(text: str, shortest: int = 1) -> str:
+    """Return a run of backticks longer than any in text, and at least ``shortest`` long."""
+    longest = max((len(run) for run in _BACKTICKS.findall(text)), default=0)
+    return "`" * max(shortest, longest + 1)
+
+
+def code_span(text: str) -> str:
+    """Return text as one Markdown code span, whatever backticks it holds."""
+    marks = fence(text)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{marks}{pad}{text}{pad}{marks}"
 
 
 def number(value: float) -> str:

@@ -4,10 +4,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Literal, overload
 
-from .entries import Entry, Kind, Playbook, Reference
+from .entries import (
+    Entry,
+    Kind,
+    Kpi,
+    Meeting,
+    Playbook,
+    RaciActivity,
+    Reference,
+    Role,
+    Sla,
+    Stage,
+    Team,
+    Term,
+)
 
-PARTY_KINDS = (Kind.TEAM, Kind.ROLE)
 _ORDER = {kind: number for number, kind in enumerate(Kind)}
 
 
@@ -49,8 +62,31 @@ class Index:
                 self._used_by[target].append(use)
         self._sorted: dict[tuple[Kind, str], list[Use]] = {}
 
+    # One overload per kind, so that ``get(Kind.TERM, id_)`` is a Term or None; a test
+    # checks them against the record class of each kind.
+    @overload
+    def get(self, kind: Literal[Kind.TEAM], id_: str) -> Team | None: ...
+    @overload
+    def get(self, kind: Literal[Kind.ROLE], id_: str) -> Role | None: ...
+    @overload
+    def get(self, kind: Literal[Kind.RACI], id_: str) -> RaciActivity | None: ...
+    @overload
+    def get(self, kind: Literal[Kind.TERM], id_: str) -> Term | None: ...
+    @overload
+    def get(self, kind: Literal[Kind.STAGE], id_: str) -> Stage | None: ...
+    @overload
+    def get(self, kind: Literal[Kind.KPI], id_: str) -> Kpi | None: ...
+    @overload
+    def get(self, kind: Literal[Kind.SLA], id_: str) -> Sla | None: ...
+    @overload
+    def get(self, kind: Literal[Kind.MEETING], id_: str) -> Meeting | None: ...
+    @overload
+    def get(self, kind: Kind, id_: str) -> Entry | None: ...
     def get(self, kind: Kind, id_: str) -> Entry | None:
-        """Return the entry of ``kind`` with ``id_``, following a former id."""
+        """Return the entry of ``kind`` with ``id_``, following a former id.
+
+        The entry is of the kind's record class: ``get(Kind.TERM, "mql")`` is a Term.
+        """
         return self._lookup[kind].get(id_)
 
     def resolve(self, ref: Reference) -> tuple[Kind, str] | None:
@@ -73,10 +109,13 @@ class Index:
             self._sorted[key] = found
         return list(found)
 
-    def party(self, id_: str) -> Entry | None:
+    def party(self, id_: str) -> Team | Role | None:
         """Return the team or role named ``id_``."""
-        for kind in PARTY_KINDS:
-            entry = self._lookup[kind].get(id_)
-            if entry is not None:
-                return entry
-        return None
+        return self.get(Kind.TEAM, id_) or self.get(Kind.ROLE, id_)
+
+    def team_of(self, party: str) -> str | None:
+        """Return the id of the team that a party is or belongs to; None for no team or role."""
+        found = self.party(party)
+        if isinstance(found, Role):
+            return found.team
+        return found.id if found is not None else None

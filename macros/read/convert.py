@@ -26,7 +26,7 @@ from ..contract.fields import (
 )
 from ..model.characters import Characters, char_name, mixed_script_words, refused
 from ..model.codes import Code
-from ..model.entries import Kind, Reference
+from ..model.entries import ID_PATTERN, Kind, Reference
 from ..model.hints import closest, did_you_mean, listing, slugify
 from ..model.problems import Location, Problem
 from .numbers import NotANumber, parse_number
@@ -35,7 +35,7 @@ from .yaml_nodes import Map, Node, Scalar, Seq
 INVALID: Any = object()
 """Returned for a value that could not be converted (a problem was recorded)."""
 
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_ID = re.compile(ID_PATTERN)
 _MAX_ID = 64
 MAX_LINE = 1_000
 """Characters in a one-line text (the default playbook's longest has about 150)."""

@@ -249,19 +249,8 @@ def _load_texts(read: Reader, root: str) -> Loaded:
 
 
 def _playbook(entries: dict[Kind, list[Entry]], references: list[Reference]) -> Playbook:
-    fields: dict[str, Any] = {
-        "teams": entries[Kind.TEAM],
-        "roles": entries[Kind.ROLE],
-        "raci": entries[Kind.RACI],
-        "terms": entries[Kind.TERM],
-        "stages": entries[Kind.STAGE],
-        "kpis": entries[Kind.KPI],
-        "slas": entries[Kind.SLA],
-        "meetings": entries[Kind.MEETING],
-    }
-    return Playbook(
-        **{name: tuple(items) for name, items in fields.items()}, references=tuple(references)
-    )
+    fields: dict[str, Any] = {kind.info.section: tuple(entries[kind]) for kind in Kind}
+    return Playbook(**fields, references=tuple(references))
 
 
 def _unread(name: str, kind: str | None, root: str) -> Problem:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..change.history import Event, History
+from ..model.formatting import count
 from ..model.index import Index
 from .common import Site, commit_link, link
 from .text import inline, literal
@@ -29,7 +30,7 @@ def _notes(history: History, listed: int = 10) -> list[str]:
         shown = ", ".join(f"`{s.commit[:7]}`" for s in skipped[:listed])
         more = f" and {len(skipped) - listed} more" if len(skipped) > listed else ""
         notes.append(
-            f"Left out: {len(skipped)} revision{'s' if len(skipped) > 1 else ''} whose data "
+            f"Left out: {count(len(skipped), 'revision')} whose data "
             f"did not load ({shown}{more}); what changed there shows in the next commit that loads."
         )
     return notes

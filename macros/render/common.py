@@ -10,20 +10,12 @@ from functools import lru_cache
 
 from ..change.history import Event, History
 from ..contract.schema import DATA_DIR, FILE_OF
-from ..model.entries import Entry, Kind, RaciActivity, Sla, Team, Term
+from ..model.entries import Entry, Kind, Team, Term, display_name
+from ..model.formatting import count
 from ..model.index import Index
 from .text import NO_TIPS, Tips, inline, literal
 
-DEFAULT_PAGES: Mapping[Kind, str] = {
-    Kind.TEAM: "roles.md",
-    Kind.ROLE: "roles.md",
-    Kind.RACI: "roles.md",
-    Kind.TERM: "glossary.md",
-    Kind.STAGE: "funnel.md",
-    Kind.KPI: "kpis.md",
-    Kind.SLA: "slas.md",
-    Kind.MEETING: "cadence.md",
-}
+DEFAULT_PAGES: Mapping[Kind, str] = {kind: kind.info.page for kind in Kind}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +45,7 @@ class Site:
         target = self.parts.get(kind, {}).get(id_) or self.pages[kind]
         if target == self.page:
             return f"#{id_}"
-        return f"{_relative(self.page, target)}#{id_}"
+        return f"{relative(self.page, target)}#{id_}"
 
     def source(self, kind: Kind, entry: Entry) -> str:
         """Return the URL of an entry's line in its data file, or "" without a repository."""
@@ -63,7 +55,7 @@ class Site:
 
 
 @lru_cache(maxsize=4096)
-def _relative(page: str, target: str) -> str:
+def relative(page: str, target: str) -> str:
     """Return the path of ``target`` relative to ``page``, both relative to ``docs/``."""
     folders, steps = page.split("/")[:-1], target.split("/")
     if any(step in ("", ".", "..") for step in folders + steps):
@@ -103,13 +95,9 @@ def _name(text: str) -> str:
 
 def title(entry: Entry) -> str:
     """Return an entry's display name, e.g. ``Marketing Qualified Lead (MQL)``."""
-    if isinstance(entry, Term):
-        return f"{entry.term} ({entry.abbreviation})" if entry.abbreviation else entry.term
-    if isinstance(entry, Sla):
-        return entry.title
-    if isinstance(entry, RaciActivity):
-        return entry.activity
-    name: str = getattr(entry, "name", entry.id)
+    name = display_name(entry)
+    if isinstance(entry, Term) and entry.abbreviation:
+        return f"{name} ({entry.abbreviation})"
     return name
 
 
@@ -283,10 +271,7 @@ def history_block(site: Site, kind: Kind, entry: Entry, shown: int = 10) -> str:
         lines.append(f"    - … and {len(events) - shown} earlier changes in the repository")
     if site.history.since:
         lines.append(f"    - history before {site.history.since} is not available in this clone")
-    return (
-        f'??? abstract "History: {len(events)} change{"s" if len(events) > 1 else ""}"\n\n'
-        + "\n".join(lines)
-    )
+    return f'??? abstract "History: {count(len(events), "change")}"\n\n' + "\n".join(lines)
 
 
 def entry_section(  # noqa: PLR0913 - the parts every page arranges its entries from

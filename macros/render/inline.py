@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-from ..model.entries import Entry, Kind, Kpi, Meeting, Role, Sla, Stage, Team, Term
+from collections.abc import Mapping
+
+from ..model.entries import Entry, Kind
+from ..model.formatting import capitalized
 from ..model.index import Index
 from .common import Site, title
 from .text import first_sentence, inline, tip
 
-GIST_FIELD: dict[type[Entry], str] = {
-    Term: "definition",
-    Kpi: "definition",
-    Sla: "commitment",
-    Role: "mission",
-    Meeting: "purpose",
-    Stage: "definition",
-    Team: "description",
-}
+SUMMARY_NOUNS: Mapping[Kind, str] = {Kind.TERM: "glossary terms", Kind.STAGE: "funnel stages"}
+"""How the summary names a kind, where it says more than the kind's plural."""
 
 
-def _gist(entry: Entry) -> str:
-    text = str(getattr(entry, GIST_FIELD.get(type(entry), ""), "") or "")
+def _gist(kind: Kind, entry: Entry) -> str:
+    text = str(getattr(entry, kind.info.gist) or "") if kind.info.gist else ""
     return first_sentence(text) if text else ""
 
 
@@ -34,26 +30,16 @@ def entry_link(index: Index, site: Site, kind: Kind, id_: str) -> str | None:
     entry = index.get(kind, id_)
     if entry is None:
         return None
-    return tip(f"[{inline(title(entry))}]({site.href(kind, entry.id)})", _gist(entry))
+    return tip(f"[{inline(title(entry))}]({site.href(kind, entry.id)})", _gist(kind, entry))
 
 
 def summary(index: Index, site: Site) -> str:
     """Render the playbook at a glance: how many of each kind, each linking to its page."""
-    book = index.playbook
-    counts = [
-        ("teams", len(book.teams), Kind.TEAM),
-        ("roles", len(book.roles), Kind.ROLE),
-        ("RACI activities", len(book.raci), Kind.RACI),
-        ("glossary terms", len(book.terms), Kind.TERM),
-        ("funnel stages", len(book.stages), Kind.STAGE),
-        ("KPIs", len(book.kpis), Kind.KPI),
-        ("SLAs", len(book.slas), Kind.SLA),
-        ("meetings", len(book.meetings), Kind.MEETING),
-    ]
     lines = ["| What | How many |", "|---|---|"]
-    for label, count, kind in counts:
+    for kind in Kind:
+        label = capitalized(SUMMARY_NOUNS.get(kind, kind.info.plural))
         page = site.href(kind, "").rstrip("#")
-        lines.append(f"| [{label[0].upper()}{label[1:]}]({page or '#'}) | {count} |")
+        lines.append(f"| [{label}]({page or '#'}) | {len(index.playbook.entries(kind))} |")
     return "\n".join(lines)
 
 

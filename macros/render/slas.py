@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model.anchors import FIXED, FROM, Names
-from ..model.entries import Kind, Role, Sla
+from ..model.entries import Kind, Sla
 from ..model.formatting import escalation_step, sla_target
 from ..model.hints import slugify
 from ..model.index import Index
@@ -22,11 +22,10 @@ from .text import block, inline
 
 
 def _team_of(index: Index, party: str) -> str:
-    entry = index.party(party)
-    if isinstance(entry, Role):
-        team = index.get(Kind.TEAM, entry.team)
-        return title(team) if team is not None else entry.team
-    return title(entry) if entry is not None else party
+    """Return the name of the team a party is or belongs to, or its id when it has none."""
+    team_id = index.team_of(party)
+    team = index.get(Kind.TEAM, team_id) if team_id is not None else None
+    return title(team) if team is not None else team_id or party
 
 
 def overview(index: Index, site: Site) -> str:

@@ -41,7 +41,7 @@ from ..model.entries import (
 )
 from ..model.index import Index
 from . import cadence, glossary, kpis, roles, slas
-from .common import Site, title
+from .common import Site, relative, title
 from .text import inline
 
 SPLIT_ABOVE: Mapping[Kind, int] = {
@@ -91,7 +91,6 @@ class Group(NamedTuple):
 class Grouping:
     """How one kind is split, and what its pages are called."""
 
-    noun: str
     heading: str
     prefix: str
     level: int
@@ -137,8 +136,8 @@ def _meetings(index: Index) -> list[Group]:
 
 
 def _team(index: Index, party: str) -> str:
-    entry = index.party(party)
-    return entry.team if isinstance(entry, Role) else party
+    """Return the id of the team a party is or belongs to, or the id as written."""
+    return index.team_of(party) or party
 
 
 def _by_team(index: Index, family: Family, pairs: Iterator[tuple[str, Entry]]) -> list[Group]:
@@ -154,25 +153,22 @@ def _by_team(index: Index, family: Family, pairs: Iterator[tuple[str, Entry]]) -
 
 
 GROUPINGS: Mapping[Kind, Grouping] = {
-    Kind.TERM: Grouping("terms", "Glossary: {}", "", 2, _terms),
-    Kind.KPI: Grouping("KPIs", "KPIs: {}", "", 2, _kpis),
+    Kind.TERM: Grouping("Glossary: {}", "", 2, _terms),
+    Kind.KPI: Grouping("KPIs: {}", "", 2, _kpis),
     Kind.SLA: Grouping(
-        "SLAs",
         "SLAs made by {}",
         "",
         2,
         lambda i: _by_team(i, SLAS_FROM, ((_team(i, s.provider), s) for s in i.playbook.slas)),
     ),
-    Kind.MEETING: Grouping("meetings", "Meetings: {}", "", 2, _meetings),
+    Kind.MEETING: Grouping("Meetings: {}", "", 2, _meetings),
     Kind.ROLE: Grouping(
-        "roles",
         "Roles in {}",
         "",
         3,
         lambda i: _by_team(i, ROLES, ((r.team, r) for r in i.playbook.roles)),
     ),
     Kind.RACI: Grouping(
-        "RACI activities",
         "RACI of {}",
         "raci-",
         3,
@@ -238,24 +234,20 @@ def plan(index: Index, pages: Mapping[Kind, str], limits: Mapping[Kind, int]) ->
     return Plan(tuple(parts))
 
 
-def _relative(page: str, target: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
-
-
 def index_page(kind: Kind, index: Index, site: Site, split: Plan) -> str:
     """Render a split kind's page: its parts, every entry by name as an anchor, the script."""
     grouping = GROUPINGS[kind]
     parts = split.of(kind)
-    jump = " · ".join(f"[{inline(p.title)}]({_relative(site.page, p.path)})" for p in parts)
+    jump = " · ".join(f"[{inline(p.title)}]({relative(site.page, p.path)})" for p in parts)
     count = len(index.playbook.entries(kind))
-    out = [f"{count} {grouping.noun} on {len(parts)} pages: {jump}\n{{ .pb-jump }}"]
+    out = [f"{count} {kind.info.plural} on {len(parts)} pages: {jump}\n{{ .pb-jump }}"]
     for _, members in groupby(parts, key=lambda part: part.group.anchor):
         group_parts = list(members)
         group = group_parts[0].group
         out.append(f"{'#' * grouping.level} {inline(group.title)} {{: #{group.anchor} }}")
         items = []
         for part in group_parts:
-            href = _relative(site.page, part.path)
+            href = relative(site.page, part.path)
             for entry in part.entries:
                 target = f"{href}#{entry.id}"
                 item = f'[{inline(title(entry))}]({target}){{: #{entry.id} data-pb-part="1" }}'
@@ -292,11 +284,11 @@ def part_page(part: Part, index: Index, site: Site, split: Plan) -> str:
     ``site.page`` must be the part's path.
     """
     grouping = GROUPINGS[part.kind]
-    home = _relative(part.path, site.pages[part.kind])
-    jump = [f"[All {grouping.noun}]({home}#{part.group.anchor})"] + [
+    home = relative(part.path, site.pages[part.kind])
+    jump = [f"[All {part.kind.info.plural}]({home}#{part.group.anchor})"] + [
         f"**{inline(p.title)}**"
         if p.path == part.path
-        else f"[{inline(p.title)}]({_relative(part.path, p.path)})"
+        else f"[{inline(p.title)}]({relative(part.path, p.path)})"
         for p in split.of(part.kind)
     ]
     heading = f"# {grouping.heading.format(inline(part.title))} {{: #{PART_TITLE} }}"

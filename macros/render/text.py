@@ -24,6 +24,7 @@ from typing import TypeAlias, cast
 from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 
 from ..check.links import LINK, safe_url
+from ..model.formatting import code_span
 from ..model.printable import printable
 
 _BLOCK_START = re.compile(r"^(\s*)(#{1,6}\s|>|\[[^\]]*\]:|\*\[|={3,}|-{3,}\s*$|\|)", re.MULTILINE)
@@ -269,10 +270,7 @@ def literal(text: str) -> str:
 
 def code(text: str) -> str:
     """Render text as one inline code span, whatever backticks it holds."""
-    flat = " ".join(text.split())
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
-    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
-    return f"{fence}{pad}{flat}{pad}{fence}"
+    return code_span(" ".join(text.split()))
 
 
 def first_sentence(text: str) -> str:
