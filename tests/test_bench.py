@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner  # noqa: TID251 - tests drive the CLI
 
 from macros.cli import main
-from macros.model.entries import Kind
+from macros.model.kinds import Kind
 from macros.read.load import load_directory
 from macros.render.split import SPLIT_ABOVE
 

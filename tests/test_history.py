@@ -10,8 +10,8 @@ from bs4 import BeautifulSoup
 
 from macros.change.history import read_history
 from macros.check.checker import load_checked
-from macros.model.entries import Kind
 from macros.model.index import Index
+from macros.model.kinds import Kind
 from macros.render.changes import changes
 from macros.render.common import Site, history_block
 

@@ -31,7 +31,7 @@ from macros.model.characters import (
     refused,
 )
 from macros.model.codes import Code
-from macros.model.entries import Kind
+from macros.model.kinds import Kind
 from macros.model.printable import printable
 from macros.model.problems import Location, Problem
 from macros.read.load import load_texts

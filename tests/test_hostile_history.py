@@ -16,8 +16,8 @@ import pytest
 
 from macros.change.history import read_history
 from macros.check.checker import load_checked
-from macros.model.entries import Kind
 from macros.model.index import Index
+from macros.model.kinds import Kind
 from macros.read.files import MAX_FILE_BYTES
 from macros.read.numbers import MAX_CHARS, MAX_MAGNITUDE, NotANumber, parse_number
 from macros.render.changes import changes

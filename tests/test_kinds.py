@@ -15,9 +15,9 @@ import pytest
 from macros.contract.fields import ListOf, Ref
 from macros.contract.schema import FILES, SECTIONS
 from macros.model import index as index_module
-from macros.model.entries import RECORDS, Kind, Meeting, Playbook, Sla, SlaTarget, display_name
+from macros.model.entries import RECORDS, Meeting, Playbook, Sla, SlaTarget, display_name
 from macros.model.index import Index
-from macros.model.kinds import named
+from macros.model.kinds import Kind, named
 
 KINDS = list(Kind)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from macros.check.checker import load_checked
-from macros.model.entries import Kind
 from macros.model.index import Index
+from macros.model.kinds import Kind
 from macros.render import cadence, funnel, glossary, kpis, roles, slas
 from macros.render.codes import problem_codes
 from macros.render.common import Site

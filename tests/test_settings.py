@@ -19,7 +19,7 @@ from macros.glue.config_file import locator
 from macros.glue.plugin import _repo_urls
 from macros.glue.settings import NAMES, Settings, read_settings
 from macros.model.codes import Code
-from macros.model.entries import Kind
+from macros.model.kinds import Kind
 from macros.render.common import DEFAULT_PAGES
 from macros.render.split import SPLIT_ABOVE
 

@@ -15,8 +15,9 @@ import pytest
 
 from macros.glue.plugin import BLOCKS
 from macros.model.anchors import PROSE_HEADINGS, Names, reserved_by
-from macros.model.entries import Kind, Playbook, RaciActivity, Role, Team, Term
+from macros.model.entries import Playbook, RaciActivity, Role, Team, Term
 from macros.model.index import Index
+from macros.model.kinds import Kind
 from macros.read.load import load_directory
 from macros.render import glossary, slas
 from macros.render.common import DEFAULT_PAGES, Site

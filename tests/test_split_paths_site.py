@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.model.entries import Kind
+from macros.model.kinds import Kind
 from macros.read.load import load_directory
 
 from .conftest import MINI, copy_project

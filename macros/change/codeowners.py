@@ -17,8 +17,9 @@ from pathlib import Path
 
 from ..contract.schema import DATA_DIR, FILES
 from ..model.codes import Code
-from ..model.entries import Kind, Playbook, Role, Team
+from ..model.entries import Playbook, Role, Team
 from ..model.index import Index
+from ..model.kinds import Kind
 from ..model.problems import Location, Problem
 
 CODEOWNERS = ".github/CODEOWNERS"

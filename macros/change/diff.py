@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from ..model.entries import Entry, Kind, Playbook, display_name
+from ..model.entries import Entry, Playbook, display_name
 from ..model.index import Index
+from ..model.kinds import Kind
 from ..read.load import Loaded
 from .parties import teams_of
 from .values import Style, shown_value, style_of

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from ..contract.schema import FILES
 from ..model.codes import Code
-from ..model.entries import Kind, Playbook
+from ..model.entries import Playbook
+from ..model.kinds import Kind
 from ..model.problems import Location, Problem
 from ..read.files import not_a_file
 from ..read.git import BlobReader, GitError, data_blobs, decode_blob, run_git

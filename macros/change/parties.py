@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..model.entries import Entry, Kind
+from ..model.entries import Entry
 from ..model.index import Index
+from ..model.kinds import Kind
 
 
 def teams_of(kind: Kind, entry: Entry, index: Index) -> set[str]:

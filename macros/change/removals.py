@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from ..contract.schema import FILE_OF
 from ..model.codes import Code
-from ..model.entries import Entry, Kind
+from ..model.entries import Entry
 from ..model.hints import closest
+from ..model.kinds import Kind
 from ..model.problems import Location, Problem
 from ..read.load import Loaded, shown_path
 

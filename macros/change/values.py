@@ -7,8 +7,9 @@ from typing import Literal
 
 from ..contract.fields import ListOf, Record, Text
 from ..contract.schema import SECTIONS
-from ..model.entries import Entry, Escalation, Kind, Kpi, Qualification, SlaTarget
+from ..model.entries import Entry, Escalation, Kpi, Qualification, SlaTarget
 from ..model.formatting import escalation_step, kpi_target, number, sla_target
+from ..model.kinds import Kind
 
 Style = Literal["value", "list", "prose", "lines"]
 """How a field's values read: one value, a short list, prose, or a list of sentences."""

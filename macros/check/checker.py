@@ -7,9 +7,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..model.codes import Code
-from ..model.entries import Kind, Playbook, Reference
+from ..model.entries import Playbook, Reference
 from ..model.hints import LOOKUPS, Budget, Vocabulary
 from ..model.index import Index
+from ..model.kinds import Kind
 from ..model.problems import DataError, Problem
 from ..read.load import Declared, Loaded, load_directory, paused_gc
 from . import rules

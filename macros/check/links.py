@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from ..contract.fields import ListOf, Record, RecordSpec, Text
 from ..contract.schema import SECTIONS
 from ..model.codes import Code
-from ..model.entries import Entry, Kind, Playbook
+from ..model.entries import Entry, Playbook
+from ..model.kinds import Kind
 from ..model.problems import Location, Problem
 from ..model.urls import CODE_SCHEMES, runs_code
 

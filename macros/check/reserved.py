@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from ..model.anchors import Family, reserved_by
 from ..model.codes import Code
-from ..model.entries import Entry, Kind, Playbook
+from ..model.entries import Entry, Playbook
+from ..model.kinds import Kind
 from ..model.problems import Problem
 
 

@@ -6,8 +6,9 @@ from collections.abc import Callable, Iterator
 
 from ..model.characters import collision_key
 from ..model.codes import Code
-from ..model.entries import Entry, Kind, Playbook, Role, Term
+from ..model.entries import Entry, Playbook, Role, Term
 from ..model.index import Index
+from ..model.kinds import Kind
 from ..model.problems import Location, Problem
 
 _MINUTES = {"minutes": 1, "hours": 60, "business_hours": 60, "days": 1440, "business_days": 480}

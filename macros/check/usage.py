@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..model.codes import Code
-from ..model.entries import Kind, Playbook
+from ..model.entries import Playbook
 from ..model.index import Index
+from ..model.kinds import Kind
 from ..model.problems import Problem
 
 

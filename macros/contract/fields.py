@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from ..model.characters import LABEL, PROSE, Characters
 from ..model.codes import Code
-from ..model.entries import Kind
+from ..model.kinds import Kind
 
 
 @dataclass(frozen=True, slots=True)

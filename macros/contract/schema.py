@@ -12,7 +12,7 @@ from typing import Any
 
 from ..model import entries as m
 from ..model.codes import Code
-from ..model.entries import Kind
+from ..model.kinds import Kind
 from .fields import (
     Choice,
     Date,

@@ -22,9 +22,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..change.history import History, read_history
 from ..check.checker import check_loaded
-from ..model.entries import Kind
 from ..model.hints import did_you_mean
 from ..model.index import Index
+from ..model.kinds import Kind
 from ..model.problems import DataError
 from ..read.load import load_directory, paused_gc
 from ..render import cadence, changes, funnel, glossary, kpis, roles, slas, split

@@ -22,8 +22,8 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from ..model.codes import Code
-from ..model.entries import Kind
 from ..model.hints import closest, did_you_mean, listing
+from ..model.kinds import Kind
 from ..model.problems import Location, Problem
 from ..render.common import DEFAULT_PAGES
 from ..render.split import SPLIT_ABOVE

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal, get_args, get_type_hints
 
-from .kinds import Kind as Kind  # noqa: PLC0414 (re-exported: modules import it with the records)
+from .kinds import Kind
 from .problems import Location
 
 Status = Literal["draft", "approved", "deprecated"]

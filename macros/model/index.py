@@ -8,7 +8,6 @@ from typing import Literal, overload
 
 from .entries import (
     Entry,
-    Kind,
     Kpi,
     Meeting,
     Playbook,
@@ -20,6 +19,7 @@ from .entries import (
     Team,
     Term,
 )
+from .kinds import Kind
 
 _ORDER = {kind: number for number, kind in enumerate(Kind)}
 

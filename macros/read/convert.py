@@ -26,8 +26,9 @@ from ..contract.fields import (
 )
 from ..model.characters import Characters, char_name, mixed_script_words, refused
 from ..model.codes import Code
-from ..model.entries import ID_PATTERN, Kind, Reference
+from ..model.entries import ID_PATTERN, Reference
 from ..model.hints import closest, did_you_mean, listing, slugify
+from ..model.kinds import Kind
 from ..model.problems import Location, Problem
 from .numbers import NotANumber, parse_number
 from .yaml_nodes import Map, Node, Scalar, Seq

@@ -18,8 +18,9 @@ from typing import Any
 from ..contract.fields import FileSpec, SectionSpec
 from ..contract.schema import DATA_DIR, FILES, VERSION
 from ..model.codes import Code
-from ..model.entries import Entry, Kind, Playbook, Reference
+from ..model.entries import Entry, Playbook, Reference
 from ..model.hints import closest
+from ..model.kinds import Kind
 from ..model.printable import printable
 from ..model.problems import Location, Problem
 from .convert import Context, convert_fields, describe, read_pairs

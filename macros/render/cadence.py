@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from ..model.anchors import EVERY, MEETING_LOAD
-from ..model.entries import FREQUENCIES, Kind, Meeting
+from ..model.entries import FREQUENCIES, Meeting
 from ..model.index import Index
+from ..model.kinds import Kind
 from .common import (
     Site,
     entry_section,

@@ -10,9 +10,10 @@ from functools import lru_cache
 
 from ..change.history import Event, History
 from ..contract.schema import DATA_DIR, FILE_OF
-from ..model.entries import Entry, Kind, Team, Term, display_name
+from ..model.entries import Entry, Team, Term, display_name
 from ..model.formatting import count
 from ..model.index import Index
+from ..model.kinds import Kind
 from .text import NO_TIPS, Tips, inline, literal
 
 DEFAULT_PAGES: Mapping[Kind, str] = {kind: kind.info.page for kind in Kind}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..contract.fields import Record, RecordSpec, SectionSpec
 from ..contract.schema import FILES, envelope
-from ..model.entries import Kind
+from ..model.kinds import Kind
 
 ENVELOPE = tuple(field.name for field in envelope(Kind.TERM) if field.name != "id")
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import html
 
-from ..model.entries import Kind, Qualification, Stage
+from ..model.entries import Qualification, Stage
 from ..model.index import Index
+from ..model.kinds import Kind
 from .common import (
     Site,
     entry_section,

@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from ..model.anchors import LETTER
-from ..model.entries import Kind, Term
+from ..model.entries import Term
 from ..model.index import Index
+from ..model.kinds import Kind
 from .common import (
     Site,
     entry_section,

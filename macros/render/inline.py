@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..model.entries import Entry, Kind
+from ..model.entries import Entry
 from ..model.formatting import capitalized
 from ..model.index import Index
+from ..model.kinds import Kind
 from .common import Site, title
 from .text import first_sentence, inline, tip
 

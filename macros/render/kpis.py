@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ..model.anchors import STAGE
-from ..model.entries import Kind, Kpi
+from ..model.entries import Kpi
 from ..model.formatting import kpi_target
 from ..model.index import Index
+from ..model.kinds import Kind
 from .common import (
     Site,
     entry_section,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..model.entries import Kind, RaciActivity, Role, Team
+from ..model.entries import RaciActivity, Role, Team
 from ..model.index import Index
+from ..model.kinds import Kind
 from .common import (
     Site,
     entry_section,

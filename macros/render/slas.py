@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ..model.anchors import FIXED, FROM, Names
-from ..model.entries import Kind, Sla
+from ..model.entries import Sla
 from ..model.formatting import escalation_step, sla_target
 from ..model.hints import slugify
 from ..model.index import Index
+from ..model.kinds import Kind
 from .common import (
     Site,
     entry_section,

@@ -30,7 +30,6 @@ from ..model.anchors import FROM as SLAS_FROM
 from ..model.entries import (
     FREQUENCIES,
     Entry,
-    Kind,
     Kpi,
     Meeting,
     Playbook,
@@ -40,6 +39,7 @@ from ..model.entries import (
     Term,
 )
 from ..model.index import Index
+from ..model.kinds import Kind
 from . import cadence, glossary, kpis, roles, slas
 from .common import Site, relative, title
 from .text import inline
