@@ -59,7 +59,7 @@ def _text(items: tuple[str, ...]) -> str:
 
 def _field(change: FieldChange) -> list[str]:
     """Return the list lines of one changed field; prose shows the text before and after."""
-    line = code(change.name) + literal(field_line(change).removeprefix(change.name))
+    line = f"{code(change.name)} {literal(field_line(change).removeprefix(change.name).strip())}"
     if change.style != "prose" or not (change.old and change.new):
         return [f"    - {line}"]
     return [

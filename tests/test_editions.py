@@ -1,0 +1,185 @@
+"""Released editions on real git repositories: mike's gh-pages branch, aliases, the banner."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.change.editions import edition_changes
+from macros.model.index import Index
+from macros.read.git import Revision, load_revision
+from macros.render.common import Site
+from macros.render.edition import edition_page
+
+from .conftest import TESTS
+from .editionrepo import Q4, EditionRepo, released
+
+pytestmark = pytest.mark.slow
+
+GOLDEN = TESTS / "golden" / "editions"
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> EditionRepo:
+    return released(tmp_path_factory.mktemp("editions") / "project")
+
+
+@pytest.fixture(scope="module")
+def site(repo: EditionRepo, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return repo.export(tmp_path_factory.mktemp("gh-pages") / "site")
+
+
+def soup(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text("utf-8"), "html.parser")
+
+
+def test_versions_json_lists_both_editions_latest_on_the_newest(repo: EditionRepo) -> None:
+    listed = json.loads(repo.git("show", "gh-pages:versions.json"))
+    assert listed == [
+        {"version": "2026-q4", "title": "2026-q4", "aliases": ["latest"]},
+        {"version": "2026-q3", "title": "2026-q3", "aliases": []},
+    ]
+    tags = repo.git(
+        "for-each-ref", "--format=%(refname:short) %(creatordate:iso-strict)", "refs/tags"
+    )
+    assert tags.splitlines() == [
+        "edition/2026-q3 2026-09-30T12:00:00+00:00",
+        "edition/2026-q4 2026-12-15T12:00:00+00:00",
+    ]
+
+
+def test_latest_is_a_redirect_and_the_root_sends_readers_to_it(repo: EditionRepo) -> None:
+    tree = repo.git("ls-tree", "gh-pages").split("\n")
+    modes = {line.split("\t")[1]: line.split()[0] for line in tree if line}
+    assert modes["latest"] == "040000"  # a folder of redirect pages, not a symbolic link
+    page = repo.git("show", "gh-pages:latest/kpis/index.html")
+    assert '"../../2026-q4/kpis/" + window.location.search + window.location.hash' in page
+    assert 'url=../../2026-q4/kpis/"' in page
+    assert '"latest/"' in repo.git("show", "gh-pages:index.html")
+
+
+def test_the_old_edition_keeps_its_definition(site: Path) -> None:
+    old = soup(site, "2026-q3/kpis/index.html")
+    assert old.find(id="win-rate").get_text().startswith("Win rate")
+    assert "Share of closed deals that were won." in old.get_text()
+    assert "contract signature" not in old.get_text()
+    new = soup(site, "2026-q4/kpis/index.html")
+    assert new.find(id="close-rate").get_text().startswith("Close rate")
+    assert "Share of closed deals that were won, counted at contract signature." in new.get_text()
+
+
+def _banner(page: BeautifulSoup) -> tuple[str, str]:
+    banner = page.find(attrs={"data-md-component": "outdated"})
+    link = banner.find("a", class_="pb-latest")
+    return " ".join(banner.get_text().split()), link["href"]
+
+
+def test_every_edition_carries_its_banner_and_name(site: Path) -> None:
+    assert _banner(soup(site, "2026-q3/kpis/index.html")) == (
+        "You are reading the 2026-q3 edition. This page in the latest edition →",
+        "../../latest/kpis/",
+    )
+    assert _banner(soup(site, "2026-q3/index.html")) == (
+        "You are reading the 2026-q3 edition. This page in the latest edition →",
+        "./../latest/",
+    )
+    for edition in ("2026-q3", "2026-q4"):
+        page = soup(site, f"{edition}/glossary/index.html")
+        assert page.find("meta", attrs={"name": "pb-edition"})["content"] == edition
+        config = json.loads(page.find(id="__config").get_text())
+        assert config["version"] == {"provider": "mike", "default": "latest"}
+
+
+def test_the_banner_link_resolves_in_the_latest_edition(site: Path) -> None:
+    """The banner of 2026-q3 links to latest/kpis/#win-rate: there it is the renamed entry."""
+    _, href = _banner(soup(site, "2026-q3/kpis/index.html"))
+    target = (site / "2026-q3" / "kpis" / href / "index.html").resolve()
+    assert target == (site / "latest" / "kpis" / "index.html").resolve()
+    latest = soup(site, "2026-q4/kpis/index.html")
+    former = latest.find(id="win-rate")
+    assert (former.name, former.get_text()) == ("a", "")
+    assert former.parent.find_next_sibling()["id"] == "close-rate"
+    deprecated = soup(site, "2026-q4/glossary/index.html").find(id="speed-to-lead")
+    note = deprecated.find_next_sibling(class_="pb-deprecated")
+    assert note.find("a")["href"] == "#first-touch-time"
+
+
+def test_what_changed_in_the_edition(
+    repo: EditionRepo, site: Path, golden: Callable[[Path, str], None]
+) -> None:
+    commit = repo.git("rev-parse", "edition/2026-q4^{commit}").strip()
+    loaded = load_revision(repo.path, Revision("edition/2026-q4", commit))
+    index = Index(loaded.playbook)
+    changes = edition_changes(repo.path, loaded.playbook, "2026-q4")
+    golden(GOLDEN / "what-changed.md", edition_page(index, Site(page="edition.md"), changes))
+    first = soup(site, "2026-q3/edition/index.html").find("article").get_text()
+    assert "The 2026-q3 edition is the first edition" in first
+    page = soup(site, "2026-q4/edition/index.html").find("article")
+    headings = [h.get_text().rstrip("¶") for h in page.find_all(["h2", "h3"])]
+    assert headings == [
+        "Agreed by both teams",
+        *("Terms", "Meetings"),
+        "Other changes",
+        *("Terms", "KPIs"),
+    ]
+
+
+def test_playbook_diff_compares_edition_tags(repo: EditionRepo) -> None:
+    done = repo.playbook("diff", "edition/2026-q3", "edition/2026-q4")
+    assert (done.status, done.stderr) == (0, "")
+    assert done.stdout.splitlines()[:2] == [
+        "Playbook changes from edition/2026-q3 to edition/2026-q4",
+        (
+            "5 changes: 1 added, 2 changed, 1 renamed, 1 deprecated; "
+            "needs both teams: term mql, meeting qbr"
+        ),
+    ]
+
+
+def test_releasing_a_released_name_again_needs_replace(repo: EditionRepo) -> None:
+    before = repo.pages()
+    done = repo.playbook("release", "2026-q3")
+    assert (done.status, done.stdout) == (1, "")
+    assert done.stderr == (
+        "playbook release: error: the 2026-q3 edition is already released (tag edition/2026-q3)\n"
+        "hint: pass --replace to release it again, or choose a new name\n"
+    )
+    assert repo.pages() == before
+
+
+def test_replacing_an_edition_from_the_same_commit_builds_the_same_bytes(
+    repo: EditionRepo,
+) -> None:
+    """The same commit and tags build the same site: gh-pages does not move, latest stays."""
+    before = repo.pages()
+    done = repo.playbook("release", "2026-q3", "--replace", "--rev", "edition/2026-q3")
+    assert done.status == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == (
+        "playbook release: released 2026-q3 from "
+        + repo.git("rev-parse", "--short=7", "edition/2026-q3^{commit}").strip()
+        + "; not pushed (preview: make editions)"
+    )
+    assert repo.pages() == before
+
+
+def test_a_release_with_data_errors_leaves_gh_pages_untouched(repo: EditionRepo) -> None:
+    before = repo.pages()
+    repo.edit("kpis.yml", "    owner: sdr\n    stage: sql", "    owner: sdrr\n    stage: sql")
+    repo.commit("A typo", Q4)
+    try:
+        done = repo.playbook("release", "2027-q1")
+    finally:
+        repo.git("reset", "--quiet", "--hard", "HEAD~1")
+    assert done.status == 1
+    assert done.stdout == (
+        "playbook_data/kpis.yml:17:12: error: KPI 'speed-to-lead' field 'owner': 'sdrr' is "
+        "not a known role; did you mean 'sdr'?\nplaybook check: 1 error, 0 warnings\n"
+    )
+    assert done.stderr.startswith("playbook release: error: the data at ")
+    assert "has 1 errors and 0 warnings; nothing was released and gh-pages was left" in done.stderr
+    assert repo.pages() == before
+    assert repo.git("tag", "--list", "edition/2027-q1") == ""
