@@ -98,7 +98,7 @@ class EditionRepo:
         archive = subprocess.run(
             ["git", "archive", "gh-pages"], cwd=self.path, capture_output=True, check=True
         )
-        subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+        subprocess.run(["tar", "-x", "-m", "-C", str(target)], input=archive.stdout, check=True)
         return target
 
 

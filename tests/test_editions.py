@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -15,6 +16,7 @@ from macros.read.git import Revision, load_revision
 from macros.render.common import Site
 from macros.render.edition import edition_page
 
+from .browser import CHROMIUM_ARGS, chromium_path, serve
 from .conftest import TESTS
 from .editionrepo import Q4, EditionRepo, released
 
@@ -183,3 +185,93 @@ def test_a_release_with_data_errors_leaves_gh_pages_untouched(repo: EditionRepo)
     assert "has 1 errors and 0 warnings; nothing was released and gh-pages was left" in done.stderr
     assert repo.pages() == before
     assert repo.git("tag", "--list", "edition/2027-q1") == ""
+
+
+needs_browser = pytest.mark.skipif(chromium_path() is None, reason="Chromium is not installed")
+
+
+@pytest.fixture(scope="module")
+def served(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(served: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 - only with Chromium
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.rstrip("/"))
+        outside: list[str] = []
+        context.on(
+            "request",
+            lambda request: None if request.url.startswith(served) else outside.append(request.url),
+        )
+        yield context.new_page()
+        browser.close()
+        assert outside == []
+
+
+def _on_screen(page: Any, selector: str) -> None:
+    """The element is near the top of the window, or as near as the end of the page allows."""
+    top, scrolled, most = page.locator(selector).evaluate(
+        "e => [e.getBoundingClientRect().top, window.scrollY,"
+        " document.documentElement.scrollHeight - window.innerHeight]"
+    )
+    assert 0 <= top < 300 or (0 <= top < 800 and scrolled >= most - 1), (top, scrolled, most)
+
+
+@needs_browser
+def test_the_version_selector_keeps_the_page(page: Any, served: str) -> None:
+    page.goto(served + "2026-q4/glossary/")
+    page.locator(".md-version__current").focus()
+    page.locator(".md-version__link", has_text="2026-q3").click()
+    page.wait_for_url(served + "2026-q3/glossary/")
+    assert page.locator("#mql").is_visible()
+    page.mouse.move(600, 600)
+    page.locator(".md-version__current").focus()
+    page.locator(".md-version__link", has_text="2026-q4").click()
+    page.wait_for_url(served + "2026-q4/glossary/")
+
+
+@needs_browser
+def test_the_banner_lands_on_the_renamed_entry_in_the_latest_edition(
+    page: Any, served: str
+) -> None:
+    page.goto(served + "2026-q3/kpis/#win-rate")
+    banner = page.locator(".pb-edition-banner")
+    banner.wait_for(state="visible")
+    link = banner.locator("a.pb-latest")
+    assert link.inner_text() == "This entry in the latest edition →"
+    assert link.get_attribute("href") == served + "latest/kpis/?from=2026-q3#win-rate"
+    link.click()
+    page.wait_for_url(served + "2026-q4/kpis/?from=2026-q3#close-rate")
+    assert page.locator("#close-rate").inner_text().startswith("Close rate")
+    _on_screen(page, "#close-rate")
+    assert not page.locator(".pb-edition-banner").is_visible()
+
+
+@needs_browser
+def test_the_banner_follows_a_replacement_and_notes_a_missing_entry(page: Any, served: str) -> None:
+    page.goto(served + "2026-q3/glossary/#speed-to-lead")
+    page.locator(".pb-edition-banner a.pb-latest").click()
+    page.wait_for_url(served + "2026-q4/glossary/?from=2026-q3#first-touch-time")
+    _on_screen(page, "#first-touch-time")
+    page.goto(served + "latest/kpis/?from=2026-q3#pipeline-value")
+    note = page.locator(".pb-edition-note")
+    note.wait_for(state="visible")
+    assert note.inner_text().split("\n", 1)[1].strip() == (
+        "The entry \u2018pipeline-value\u2019 of the 2026-q3 edition is no longer in the playbook. "
+        "This page shows its kind as it is now."
+    )
+
+
+@needs_browser
+def test_copy_link_offers_this_edition_and_the_latest(page: Any, served: str) -> None:
+    page.goto(served + "2026-q4/kpis/")
+    page.locator('a.pb-copy[href="#close-rate"]').click()
+    assert page.evaluate("navigator.clipboard.readText()") == served + "2026-q4/kpis/#close-rate"
+    page.locator('a.pb-copy-latest[href="#close-rate"]').click()
+    assert page.evaluate("navigator.clipboard.readText()") == served + "latest/kpis/#close-rate"

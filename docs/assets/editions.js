@@ -148,6 +148,14 @@
     box.scrollIntoView();
   }
 
+  // Show the entry under its current id: the address says it, and the page scrolls to it
+  // once laid out (again after the load, which may scroll to the id it was opened with).
+  function land(heading) {
+    window.history.replaceState(null, "", window.location.search + "#" + heading.id);
+    heading.scrollIntoView();
+    window.addEventListener("load", function () { heading.scrollIntoView(); });
+  }
+
   function forward() {
     var from = new URLSearchParams(window.location.search).get("from") || "";
     var id = anchor();
@@ -160,10 +168,7 @@
       if (!heading) { return; }
       var use = replacementOf(heading);
       if (!use) {
-        if (heading.id !== id) {
-          window.history.replaceState(null, "", window.location.search + "#" + heading.id);
-          heading.scrollIntoView();
-        }
+        if (heading.id !== anchor()) { land(heading); }
         return;
       }
       var next = new URL(use.href);
@@ -172,8 +177,6 @@
       id = next.hash.slice(1);
       found = document.getElementById(decodeURIComponent(id));
       if (!found) { return; }
-      window.history.replaceState(null, "", next.search + next.hash);
-      found.scrollIntoView();
     }
   }
 
