@@ -42,6 +42,7 @@ def soup(site: Path, path: str) -> BeautifulSoup:
 def test_versions_json_lists_both_editions_latest_on_the_newest(repo: EditionRepo) -> None:
     listed = json.loads(repo.git("show", "gh-pages:versions.json"))
     assert listed == [
+        {"version": "dev", "title": "dev", "aliases": []},
         {"version": "2026-q4", "title": "2026-q4", "aliases": ["latest"]},
         {"version": "2026-q3", "title": "2026-q3", "aliases": []},
     ]
@@ -89,7 +90,14 @@ def test_every_edition_carries_its_banner_and_name(site: Path) -> None:
         "You are reading the 2026-q3 edition. This page in the latest edition →",
         "./../latest/",
     )
-    for edition in ("2026-q3", "2026-q4"):
+    assert _banner(soup(site, "dev/kpis/index.html")) == (
+        (
+            "You are reading the development version, not a released edition. "
+            "This page in the latest edition →"
+        ),
+        "../../latest/kpis/",
+    )
+    for edition in ("2026-q3", "2026-q4", "dev"):
         page = soup(site, f"{edition}/glossary/index.html")
         assert page.find("meta", attrs={"name": "pb-edition"})["content"] == edition
         config = json.loads(page.find(id="__config").get_text())
@@ -154,18 +162,33 @@ def test_releasing_a_released_name_again_needs_replace(repo: EditionRepo) -> Non
 
 
 def test_replacing_an_edition_from_the_same_commit_builds_the_same_bytes(
-    repo: EditionRepo,
+    repo: EditionRepo, tmp_path: Path
 ) -> None:
-    """The same commit and tags build the same site: gh-pages does not move, latest stays."""
+    """The same commit and tags build the same site: gh-pages does not move; --push pushes."""
     before = repo.pages()
-    done = repo.playbook("release", "2026-q3", "--replace", "--rev", "edition/2026-q3")
+    remote = tmp_path / "remote.git"
+    repo.git("init", "--quiet", "--bare", str(remote))
+    repo.git("remote", "add", "origin", str(remote))
+    try:
+        done = repo.playbook(
+            "release", "2026-q3", "--replace", "--rev", "edition/2026-q3", "--push"
+        )
+        pushed = repo.git("ls-remote", "origin")
+    finally:
+        repo.git("remote", "remove", "origin")
     assert done.status == 0, done.stderr
+    commit = repo.git("rev-parse", "edition/2026-q3^{commit}").strip()
     assert done.stdout.splitlines()[-1] == (
-        "playbook release: released 2026-q3 from "
-        + repo.git("rev-parse", "--short=7", "edition/2026-q3^{commit}").strip()
-        + "; not pushed (preview: make editions)"
+        f"playbook release: released 2026-q3 from {commit[:7]}; pushed to origin"
     )
     assert repo.pages() == before
+    tag = repo.git("rev-parse", "edition/2026-q3").strip()
+    refs = {ref: oid for oid, ref in (line.split("\t") for line in pushed.splitlines())}
+    assert refs == {
+        "refs/heads/gh-pages": before,
+        "refs/tags/edition/2026-q3": tag,
+        "refs/tags/edition/2026-q3^{}": commit,
+    }
 
 
 def test_a_release_with_data_errors_leaves_gh_pages_untouched(repo: EditionRepo) -> None:
