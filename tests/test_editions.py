@@ -298,3 +298,23 @@ def test_copy_link_offers_this_edition_and_the_latest(page: Any, served: str) ->
     assert page.evaluate("navigator.clipboard.readText()") == served + "2026-q4/kpis/#close-rate"
     page.locator('a.pb-copy-latest[href="#close-rate"]').click()
     assert page.evaluate("navigator.clipboard.readText()") == served + "latest/kpis/#close-rate"
+
+
+def test_a_failed_build_takes_back_its_tag_and_leaves_gh_pages(repo: EditionRepo) -> None:
+    before = repo.pages()
+    page = repo.path / "docs" / "kpis.md"
+    page.write_text(page.read_text("utf-8") + "\nSee {{ kpi('no-such-kpi') }}.\n", "utf-8")
+    repo.commit("A broken page", Q4)
+    try:
+        done = repo.playbook("release", "2027-q1")
+    finally:
+        repo.git("reset", "--quiet", "--hard", "HEAD~1")
+    assert done.status == 1
+    assert "{{ kpi('no-such-kpi') }}: 'no-such-kpi' is not a known KPI" in done.stderr
+    assert done.stderr.endswith(
+        "playbook release: error: the build of 2027-q1 failed; gh-pages was left as it was\n"
+        "hint: the messages above say why\n"
+    )
+    assert repo.pages() == before
+    assert repo.git("tag", "--list", "edition/2027-q1") == ""
+    assert repo.git("worktree", "list").count("\n") == 1

@@ -197,8 +197,31 @@ def _mike(tree: Path, name: str, commit: str, *args: str) -> int:
     return done.returncode
 
 
+def _deploy(project: Path, request: Request, commit: str, aliases: tuple[str, ...]) -> bool:
+    """Have mike build the commit onto the branch, then set the default; False on failure."""
+    name = request.name
+    with _worktree(project, commit) as tree:
+        deploy = ["deploy", "--alias-type", "redirect", "--title", name]
+        status = _mike(tree, name, commit, *deploy, *(["-u"] if aliases else []), name, *aliases)
+        if status != 0:
+            return False
+        editions = [v for v in pages_branch.versions(project) if v.get("version") != DEV]
+        default = "latest" if editions else DEV
+        if not pages_branch.default_is(project, default):
+            _mike(tree, name, commit, "set-default", "--allow-empty", default)
+    return True
+
+
 def release(project: Path, request: Request, say: Callable[[str], None]) -> Released:
     """Release an edition (or the development version) onto the ``gh-pages`` branch.
+
+    Args:
+        project: The project directory, inside its git repository.
+        request: What to release, and whether to push it.
+        say: Where progress is told (a line at a time).
+
+    Returns:
+        What was released: the commit, its aliases, whether it was pushed.
 
     Raises:
         ReleaseError: When the name is taken or invalid, the data has problems, the build
@@ -225,21 +248,14 @@ def release(project: Path, request: Request, say: Callable[[str], None]) -> Rele
     names = [str(v.get("version")) for v in on_branch] + [name]
     aliases = ("latest",) if name != DEV and newest(edition_tags(project), names) == name else ()
     say(f"playbook release: building {name} from {commit[:7]} in a worktree of its own")
-    with _worktree(project, commit) as tree:
-        deploy = ["deploy", "--alias-type", "redirect", "--title", name]
-        status = _mike(tree, name, commit, *deploy, *(["-u"] if aliases else []), name, *aliases)
-        if status != 0:
-            if undo is not None:
-                undo()
-            raise ReleaseError(
-                f"the build of {name} failed; {BRANCH} was left as it was",
-                "the messages above say why",
-                1,
-            )
-        editions = [v for v in pages_branch.versions(project) if v.get("version") != DEV]
-        default = "latest" if editions else DEV
-        if not pages_branch.default_is(project, default):
-            _mike(tree, name, commit, "set-default", "--allow-empty", default)
+    if not _deploy(project, request, commit, aliases):
+        if undo is not None:
+            undo()
+        raise ReleaseError(
+            f"the build of {name} failed; {BRANCH} was left as it was",
+            "the messages above say why",
+            1,
+        )
     ordered = order_versions(pages_branch.versions(project), edition_tags(project))
     pages_branch.write_versions(project, ordered, before)
     if request.push:
