@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 
-from macros.change.editions import edition_changes, order_versions
+from macros.change.diff import Change, Diff, FieldChange
+from macros.change.editions import EditionChanges, edition_changes, order_versions
+from macros.model.entries import Kind, Playbook
+from macros.model.index import Index
 from macros.read.load import load_directory
 from macros.read.tags import EditionTag, edition_tags, name_problem, previous_edition
+from macros.render.common import Site
+from macros.render.edition import edition_page
 
 from .gitrepo import GitRepo, playbook
 
@@ -142,3 +149,31 @@ def test_release_refuses_a_reserved_name_and_a_dirty_working_tree(repo: TaggedRe
     )
     assert repo.git("tag", "--list") == ""
     assert repo.git("branch", "--list", "gh-pages") == ""
+
+
+HOSTILE = '<script>alert(1)</script> {{ 7*7 }} [x](javascript:alert(1)) {: onclick="x" }'
+
+
+def test_the_what_changed_page_shows_hostile_data_as_text() -> None:
+    """Names, values and definitions from the data reach the page as text, never markup."""
+    prose = FieldChange("definition", "prose", (HOSTILE,), (HOSTILE + " now",))
+    value = FieldChange("name", "value", (HOSTILE,), ("Plain",))
+    change = Change(
+        Kind.TERM, "gone", "removed", name=HOSTILE, fields=(prose, value), teams=("a<b", "c")
+    )
+    changes = EditionChanges(
+        "2026-q4",
+        EditionTag("2026-q3", "0" * 40, 0),
+        Diff("the 2026-q3 edition", "the 2026-q4 edition", (change,)),
+    )
+    page = edition_page(Index(Playbook()), Site(page="edition.md"), changes)
+    assert "{{" not in page
+    assert "{:" not in page
+    soup = BeautifulSoup(
+        markdown.Markdown(extensions=["attr_list", "macros.glue.external_links"]).convert(page),
+        "html.parser",
+    )
+    assert soup.find(["script", "img"]) is None
+    assert all(not a.get("href", "").startswith("javascript") for a in soup.find_all("a"))
+    assert all(not name.startswith("on") for tag in soup.find_all(True) for name in tag.attrs)
+    assert "<script>alert(1)</script> {{ 7*7 }}" in soup.get_text()
