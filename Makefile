@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install check lint test test-fast cli-docs serve site screenshots bench fuzz browser clean diff codeowners
+.PHONY: help install check lint test test-fast cli-docs serve site screenshots bench fuzz browser clean diff codeowners release editions
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
@@ -56,6 +56,13 @@ site: $(STAMP) ## Build the handbook into site/ (strict; swapped in only on succ
 
 serve: $(STAMP) ## Preview the handbook with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --strict --livereload
+
+release: $(STAMP) ## Release an edition onto the gh-pages branch (EDITION=2026-q4)
+	@test -n "$(EDITION)" || { echo "usage: make release EDITION=2026-q4"; exit 2; }
+	$(BIN)/playbook release "$(EDITION)"
+
+editions: $(STAMP) ## Preview every released edition from gh-pages on http://127.0.0.1:8000
+	$(BIN)/mike serve --dev-addr 127.0.0.1:8000
 
 screenshots: $(STAMP) browser site ## Screenshots of key pages into docs/assets/screenshots/
 	$(BIN)/python -m tests.screenshots

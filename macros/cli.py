@@ -16,6 +16,8 @@ from .change.removals import removed_ids
 from .check.checker import check_directory, check_loaded
 from .check.report import FORMATS, Format, render
 from .glue.build import BuildStoppedError, build_site
+from .glue.release import ReleaseError, Request
+from .glue.release import release as release_edition
 from .glue.site_dir import SiteDir, SiteDirError, resolve_site_dir
 from .model.codes import Code
 from .model.printable import printable
@@ -226,3 +228,47 @@ def _build_into(project: Path, site: SiteDir) -> int:
         return 1
     click.echo(f"playbook build: built {site.shown}")
     return 0
+
+
+@main.command()
+@_ROOT
+@click.argument("name")
+@click.option("--replace", is_flag=True, help="Release an edition that is already released again.")
+@click.option("--push", is_flag=True, help="Push gh-pages and the edition's tag afterwards.")
+@click.option("--remote", default="origin", show_default=True, help="The remote --push pushes to.")
+@click.option(
+    "--rev",
+    metavar="REF",
+    help="The commit to release (default: the edition's tag if it exists, else HEAD).",
+)
+def release(  # noqa: PLR0913, PLR0917 - click passes one parameter per option
+    root: str, name: str, replace: bool, push: bool, remote: str, rev: str | None
+) -> None:
+    """Release an edition of the handbook: tag it and publish it on the gh-pages branch.
+
+    Checks the data at the commit strictly, tags it edition/NAME and has mike build the
+    handbook from that commit, in a worktree of its own, into the folder NAME/ of the
+    gh-pages branch. The newest edition by tag date gets the alias latest (a redirect
+    page), which the site's root sends readers to. NAME dev publishes the commit as the
+    development version instead, without a tag. Releasing a NAME that is already released
+    fails unless --replace is given. Without --push nothing leaves the repository; preview
+    with make editions. When the data has problems or the build fails, nothing is tagged
+    and gh-pages is left as it was.
+    Exit status: 0 when released, 1 when the data, the build or git failed or the name is
+    taken, 2 on usage errors.
+
+    Example: playbook release 2026-q4 --push
+    """
+    request = Request(name, replace=replace, push=push, remote=remote, rev=rev, root=root)
+    try:
+        done = release_edition(Path(root), request, click.echo)
+    except ReleaseError as err:
+        if err.problems:
+            sys.stdout.write(render(list(err.problems), "text"))
+        click.echo(f"playbook release: error: {printable(err.message)}", err=True)
+        if err.hint:
+            click.echo(f"hint: {printable(err.hint)}", err=True)
+        sys.exit(err.status)
+    aliases = f" as {', '.join(done.aliases)}" if done.aliases else ""
+    where = f"pushed to {remote}" if done.pushed else "not pushed (preview: make editions)"
+    click.echo(f"playbook release: released {name} from {done.commit[:7]}{aliases}; {where}")

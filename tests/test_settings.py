@@ -57,6 +57,8 @@ def read(text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Se
         ("{}", Settings()),
         ("branch: release/2026.1", Settings(branch="release/2026.1")),
         ("noindex: false", Settings(noindex=False)),
+        ("edition: 2026-q4", Settings(edition="2026-q4")),
+        ("edition: ''", Settings()),
         ("history: false", Settings(history=False)),
         ("history: true", Settings()),
         ("history: {}", Settings()),
@@ -90,6 +92,8 @@ def test_no_settings_are_the_defaults(tmp_path: Path, monkeypatch: pytest.Monkey
 MAPPING = "expected a mapping of settings, e.g. {branch: main}, found"
 QUOTES = "write the name in quotes if it looks like a number or a date"
 NOT_GIT = "is not a branch name git accepts"
+EDITION = "expected an edition name such as 2026-q4, found"
+EDITION_HINT = "playbook release sets it while it builds an edition; leave it empty otherwise"
 NOINDEX_HINT = "true asks search engines not to index the site, false lets them (without quotes)"
 HISTORY = "expected true, false or {commits: N}, found"
 COMMITS = "expected a whole number of commits, 1 or more, found"
@@ -99,7 +103,7 @@ PAGE = "expected the path of a page, found"
 NOT_WRITTEN = "is not a page's path as MkDocs writes it"
 LIMITS = "expected a mapping of kinds to numbers of entries, e.g. {term: 400}, found"
 ENTRIES = "expected a whole number of entries, 1 or more, found"
-SETTINGS = "the valid settings are branch, history, noindex, pages, split_above"
+SETTINGS = "the valid settings are branch, edition, history, noindex, pages, split_above"
 
 BAD = [
     ("3", "3:13", "", f"{MAPPING} 3; {REMOVE}"),
@@ -124,6 +128,9 @@ BAD = [
         f"expected true or false, found 'false'; {NOINDEX_HINT}",
     ),
     ("noindex: 1", "4:14", "noindex", f"expected true or false, found 1; {NOINDEX_HINT}"),
+    ("edition: latest", "4:14", "edition", f"{EDITION} 'latest'; {EDITION_HINT}"),
+    ("edition: 2026 Q4", "4:14", "edition", f"{EDITION} '2026 Q4'; {EDITION_HINT}"),
+    ("edition: 4", "4:14", "edition", f"{EDITION} 4; {EDITION_HINT}"),
     ("history: 'off'", "4:14", "history", f"{HISTORY} 'off'; {HISTORY_HINT}"),
     ("history:", "4:5", "history", f"{HISTORY} null; {HISTORY_HINT}"),
     ("history: {commits: abc}", "4:24", "history.commits", f"{COMMITS} 'abc'; {COMMITS_HINT}"),

@@ -162,12 +162,37 @@ def test_comment_is_found_by_its_marker() -> None:
     assert MARKER.startswith("<!--")
 
 
-def test_deploy_publishes_the_site() -> None:
+def test_deploy_publishes_main_and_editions_with_mike() -> None:
+    """main is published as dev, an edition/* tag as its edition, both on gh-pages."""
     workflow = load(WORKFLOWS["deploy"])
-    assert workflow["on"]["push"]["branches"] == ["main"]
-    upload = next(s for s in steps("deploy") if "upload-pages-artifact" in s.get("uses", ""))
-    assert upload["with"]["path"] == "site"
-    assert any("deploy-pages" in s.get("uses", "") for s in steps("deploy"))
+    assert workflow["on"]["push"] == {"branches": ["main"], "tags": ["edition/*"]}
+    assert workflow["permissions"] == {"contents": "write"}
+    checkout = next(s for s in steps("deploy") if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0  # the tags and the gh-pages branch
+    publish = {
+        s.get("if"): s["run"] for s in steps("deploy") if "playbook release" in s.get("run", "")
+    }
+    assert publish == {
+        "github.ref_type == 'branch'": ".venv/bin/playbook release dev --push",
+        "github.ref_type == 'tag'": (
+            '.venv/bin/playbook release "${GITHUB_REF_NAME#edition/}" --replace --push'
+        ),
+    }
+    assert not any("pages-artifact" in s.get("uses", "") for s in steps("deploy"))
+
+
+def test_gitlab_publishes_main_and_editions_and_serves_gh_pages() -> None:
+    job = load(WORKFLOWS["gitlab"])["pages"]
+    assert [rule["if"] for rule in job["rules"]] == [
+        "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH",
+        "$CI_COMMIT_TAG =~ /^edition\\//",
+    ]
+    script = " ".join(job["script"])
+    assert '.venv/bin/playbook release "${CI_COMMIT_TAG#edition/}" --replace --push;' in script
+    assert ".venv/bin/playbook release dev --push;" in script
+    assert job["script"][-1] == "mkdir public && git archive gh-pages | tar -x -C public"
+    assert job["artifacts"]["paths"] == ["public"]
+    assert any("refs/remotes/origin/gh-pages" in line for line in job["before_script"])
 
 
 def test_pre_commit_hook_runs_make_check() -> None:

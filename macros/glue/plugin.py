@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ..change.editions import edition_changes
 from ..change.history import History, read_history
 from ..check.checker import check_loaded
 from ..model.hints import did_you_mean
@@ -31,6 +32,7 @@ from ..render import cadence, changes, funnel, glossary, kpis, roles, slas, spli
 from ..render.codes import problem_codes
 from ..render.common import Site
 from ..render.contract import data_contract
+from ..render.edition import edition_page
 from ..render.inline import abbreviations, entry_link, summary
 from ..render.text import tips
 from .config_file import locator
@@ -149,6 +151,7 @@ def define_env(env: MacrosEnv) -> None:
         env.macro(_inline(kind, name, index, site, env), name)
     env.macro(data_contract, "data_contract")
     env.macro(problem_codes, "problem_codes")
+    env.macro(_edition(index, site, Path(env.project_dir), settings), "edition_changes")
     gc.freeze()  # the history and the rendered parts too
 
 
@@ -189,6 +192,20 @@ def _block(render: Callable[[Index, Site], str], index: Index, site: Callable[[]
 
     block.__doc__ = render.__doc__
     return block
+
+
+def _edition(
+    index: Index, site: Callable[[], Site], project: Path, settings: Settings
+) -> Callable[[], str]:
+    """The ``edition_changes()`` macro: what changed since the edition before this one."""
+    edition = settings.edition
+
+    def edition_changes_page() -> str:
+        changes = edition_changes(project, index.playbook, edition)
+        return edition_page(index, site(), changes)
+
+    edition_changes_page.__doc__ = edition_page.__doc__
+    return edition_changes_page
 
 
 def _inline(kind: Kind, name: str, index: Index, site: Callable[[], Site], env: MacrosEnv) -> Any:

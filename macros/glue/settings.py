@@ -25,6 +25,8 @@ from ..model.codes import Code
 from ..model.hints import closest, did_you_mean, listing
 from ..model.kinds import Kind
 from ..model.problems import Location, Problem
+from ..read.tags import NAME as EDITION_NAME
+from ..read.tags import RESERVED
 from ..render.common import DEFAULT_PAGES
 from ..render.split import SPLIT_ABOVE
 
@@ -44,7 +46,7 @@ _MEANT: Mapping[str, Kind] = {
     "activities": Kind.RACI,
 }
 """Names a reader may try for a kind (its page, its macro), hinting at the kind's name."""
-NAMES = ("branch", "history", "noindex", "pages", "split_above")
+NAMES = ("branch", "edition", "history", "noindex", "pages", "split_above")
 _COMMITS = 200
 _REMOVE = "remove the setting to keep the default"
 _BAD_BRANCH = re.compile(r"[\x00-\x20\x7f~^:?*\[\\]|\.\.|@\{|//|^[-/.]|/\.|[/.]$|\.lock$")
@@ -63,6 +65,7 @@ class Settings:
         pages: The page of every kind, relative to ``docs/``.
         split_above: For every kind that can be split, how many entries its page holds
             before it is split.
+        edition: The edition being built (``playbook release`` sets it), or empty.
     """
 
     branch: str = "main"
@@ -71,6 +74,7 @@ class Settings:
     commits: int = _COMMITS
     pages: Mapping[Kind, str] = field(default_factory=lambda: MappingProxyType(DEFAULT_PAGES))
     split_above: Mapping[Kind, int] = field(default_factory=lambda: MappingProxyType(SPLIT_ABOVE))
+    edition: str = ""
 
 
 class Said(NamedTuple):
@@ -181,6 +185,17 @@ def _noindex(value: object, said: list[Said]) -> bool:
     hint = "true asks search engines not to index the site, false lets them (without quotes)"
     said.append(Said(("noindex",), f"expected true or false, found {written(value)}", hint))
     return True
+
+
+def _edition(value: object, said: list[Said]) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str) and EDITION_NAME.match(value) and value not in RESERVED:
+        return value
+    hint = "playbook release sets it while it builds an edition; leave it empty otherwise"
+    message = f"expected an edition name such as 2026-q4, found {written(value)}"
+    said.append(Said(("edition",), message, hint))
+    return ""
 
 
 def _history(value: object, said: list[Said]) -> tuple[bool, int]:
@@ -300,6 +315,7 @@ def read_settings(
         commits=commits,
         pages=_pages(given.get("pages", {}), said),
         split_above=_split_above(given.get("split_above", {}), said),
+        edition=_edition(given.get("edition", ""), said),
     )
     where = locate or nowhere()
     problems = [

@@ -163,7 +163,7 @@ def deprecation_note(index: Index, site: Site, kind: Kind, entry: Entry) -> str:
     if entry.status != "deprecated" or entry.replaced_by is None:
         return ""
     target = link(index, site, kind, entry.replaced_by)
-    return f'!!! warning "Deprecated"\n    Use {target} instead.'
+    return f'!!! warning pb-deprecated "Deprecated"\n    Use {target} instead.'
 
 
 RELATIONS: Mapping[tuple[Kind, str], str] = {

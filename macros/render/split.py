@@ -70,7 +70,10 @@ FORWARD = """<script>
   function forward() {
     var id = decodeURIComponent(location.hash.slice(1));
     var item = id && document.getElementById(id);
-    if (item && item.hasAttribute("data-pb-part")) { location.replace(item.href); }
+    if (!item || !item.hasAttribute("data-pb-part")) { return; }
+    var url = new URL(item.href);
+    url.search = location.search;  // ?from=EDITION, for the forwarding on the part
+    location.replace(url);
   }
   forward();
   window.addEventListener("hashchange", forward);
