@@ -15,6 +15,7 @@ from .change.output import DIFF_FORMATS, DiffFormat, render_diff
 from .change.removals import removed_ids
 from .check.checker import check_directory, check_loaded
 from .check.report import FORMATS, Format, render
+from .contract.json_schema import SCHEMA_DIR, schema_files
 from .glue.build import BuildStoppedError, build_site
 from .glue.site_dir import SiteDir, SiteDirError, resolve_site_dir
 from .model.codes import Code
@@ -171,6 +172,39 @@ def codeowners(root: str, to_stdout: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     click.echo(f"wrote {CODEOWNERS}")
+
+
+@main.command()
+@_ROOT
+@click.option(
+    "--check", "only_check", is_flag=True, help="Fail when a schema is stale; write none."
+)
+def schemas(root: str, only_check: bool) -> None:
+    """Write schema/*.schema.json, the JSON Schema of each data file, from the data contract.
+
+    Editors that speak the YAML language server read the schema named on each data file's
+    first line and flag unknown fields, wrong types and values outside a set while typing.
+    The committed schemas hold no ids of entries, so adding an entry never makes them stale.
+    Exit status: 0 when written or up to date, 1 with --check when one is stale.
+
+    Example: playbook schemas --check
+    """
+    folder = Path(root) / SCHEMA_DIR
+    stale = [
+        name
+        for name, text in schema_files().items()
+        if not (folder / name).is_file() or (folder / name).read_text("utf-8") != text
+    ]
+    if only_check:
+        for name in stale:
+            click.echo(f"{SCHEMA_DIR}/{name}: error: out of date; run playbook schemas")
+        sys.exit(1 if stale else 0)
+    folder.mkdir(exist_ok=True)
+    for name in stale:
+        (folder / name).write_text(schema_files()[name], encoding="utf-8")
+        click.echo(f"wrote {SCHEMA_DIR}/{name}")
+    if not stale:
+        click.echo(f"{SCHEMA_DIR}/ is up to date")
 
 
 @main.command()

@@ -1,0 +1,42 @@
+"""End to end: the files the default site publishes besides its pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from macros.check.checker import load_checked
+from macros.contract.json_schema import schema_files
+from macros.contract.schema import DATA_DIR, FILES
+from macros.model.kinds import Kind
+
+from .sitebuild import ROOT, build, make_project
+from .test_json_schema import read_yaml
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("project"))
+    out = project / "site"
+    result = build(project, out)
+    assert result.returncode == 0, result.stdout
+    return out
+
+
+def test_the_site_publishes_each_schema_with_the_ids_offered(site: Path) -> None:
+    playbook = load_checked(ROOT)
+    roles = sorted(entry.id for entry in playbook.entries(Kind.ROLE))
+    assert sorted(p.name for p in (site / "schema").iterdir()) == sorted(schema_files())
+    for spec in FILES:
+        schema = json.loads(
+            (site / "schema" / spec.name.replace(".yml", ".schema.json")).read_text()
+        )
+        data = read_yaml(ROOT / DATA_DIR / spec.name)
+        assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == []
+    kpis = json.loads((site / "schema" / "kpis.schema.json").read_text("utf-8"))
+    assert kpis["properties"]["kpis"]["items"]["properties"]["owner"]["enum"] == roles
