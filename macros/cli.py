@@ -19,10 +19,14 @@ from .contract.json_schema import SCHEMA_DIR, schema_files
 from .glue.build import BuildStoppedError, build_site
 from .glue.site_dir import SiteDir, SiteDirError, resolve_site_dir
 from .model.codes import Code
+from .model.index import Index
 from .model.printable import printable
 from .model.problems import Location, Problem
 from .read.git import GitError, Revision, load_revision, merge_base, resolve
 from .read.load import load_directory, paused_gc, shown_path
+from .render.common import DEFAULT_PAGES
+from .render.definitions import FORMATS as EXPORT_FORMATS
+from .render.definitions import SCHEMA_NAME, as_csv, as_json, definitions, definitions_schema
 
 _T = TypeVar("_T")
 _ROOT = click.option(
@@ -190,9 +194,10 @@ def schemas(root: str, only_check: bool) -> None:
     Example: playbook schemas --check
     """
     folder = Path(root) / SCHEMA_DIR
+    wanted = {**schema_files(), SCHEMA_NAME: definitions_schema()}
     stale = [
         name
-        for name, text in schema_files().items()
+        for name, text in wanted.items()
         if not (folder / name).is_file() or (folder / name).read_text("utf-8") != text
     ]
     if only_check:
@@ -201,10 +206,45 @@ def schemas(root: str, only_check: bool) -> None:
         sys.exit(1 if stale else 0)
     folder.mkdir(exist_ok=True)
     for name in stale:
-        (folder / name).write_text(schema_files()[name], encoding="utf-8")
+        (folder / name).write_text(wanted[name], encoding="utf-8")
         click.echo(f"wrote {SCHEMA_DIR}/{name}")
     if not stale:
         click.echo(f"{SCHEMA_DIR}/ is up to date")
+
+
+@main.command()
+@_ROOT
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="json",
+    show_default=True,
+    help="json: definitions.json; csv: one row per entry, for spreadsheets.",
+)
+@click.option(
+    "--site-url",
+    default="",
+    help="The site's address (its site_url), for each entry's absolute URL; else none.",
+)
+def export(root: str, fmt: str, site_url: str) -> None:
+    """Print every entry of every kind, for CRMs, BI tools and spreadsheets.
+
+    Each entry: id, kind, display name, owners, status, its path in the site (and its URL
+    with --site-url), plain-text and HTML definitions, and the entries it refers to.
+    The JSON is the site's definitions.json (schema/definitions.schema.json); in the CSV no
+    cell starts a formula (= + - @ get a leading apostrophe). The data must pass playbook
+    check first. Exit status: 0 when printed, 1 when the data has errors.
+
+    Example: playbook export --format csv > definitions.csv
+    """
+    playbook, problems = check_directory(Path(root), root)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        sys.stdout.write(render(errors, "text"))
+        sys.exit(1)
+    records = definitions(Index(playbook), DEFAULT_PAGES, site_url)
+    sys.stdout.write(as_json(records) if fmt == "json" else as_csv(records))
 
 
 @main.command()

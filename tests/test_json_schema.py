@@ -21,6 +21,7 @@ from macros.cli import main
 from macros.contract.json_schema import file_schema, modeline, schema_files, schema_name
 from macros.contract.schema import DATA_DIR, FILES
 from macros.model.codes import SCHEMA_MATTERS, Code
+from macros.render.definitions import SCHEMA_NAME, definitions_schema
 
 from .conftest import FIXTURES, ROOT
 from .test_check_golden import prepare, problems_of, run_check
@@ -61,8 +62,9 @@ def validator(name: str) -> jsonschema.Draft202012Validator:
 
 def test_committed_schemas_are_current() -> None:
     committed = {path.name for path in (ROOT / "schema").glob("*.schema.json")}
-    assert committed == set(schema_files())
-    for name, text in schema_files().items():
+    wanted = {**schema_files(), SCHEMA_NAME: definitions_schema()}
+    assert committed == set(wanted)
+    for name, text in wanted.items():
         assert (ROOT / "schema" / name).read_text("utf-8") == text, f"{name}: make schemas"
 
 

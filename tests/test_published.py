@@ -7,8 +7,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from click.testing import CliRunner  # noqa: TID251 - tests drive the CLI
 
 from macros.check.checker import load_checked
+from macros.cli import main
 from macros.contract.json_schema import schema_files
 from macros.contract.schema import DATA_DIR, FILES
 from macros.model.kinds import Kind
@@ -31,7 +33,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_site_publishes_each_schema_with_the_ids_offered(site: Path) -> None:
     playbook = load_checked(ROOT)
     roles = sorted(entry.id for entry in playbook.entries(Kind.ROLE))
-    assert sorted(p.name for p in (site / "schema").iterdir()) == sorted(schema_files())
+    published = sorted(p.name for p in (site / "schema").iterdir())
+    assert published == sorted([*schema_files(), "definitions.schema.json"])
     for spec in FILES:
         schema = json.loads(
             (site / "schema" / spec.name.replace(".yml", ".schema.json")).read_text()
@@ -40,3 +43,11 @@ def test_the_site_publishes_each_schema_with_the_ids_offered(site: Path) -> None
         assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == []
     kpis = json.loads((site / "schema" / "kpis.schema.json").read_text("utf-8"))
     assert kpis["properties"]["kpis"]["items"]["properties"]["owner"]["enum"] == roles
+
+
+def test_the_site_publishes_definitions_json_as_the_export_prints_it(site: Path) -> None:
+    document = json.loads((site / "definitions.json").read_text("utf-8"))
+    schema = json.loads((site / "schema" / "definitions.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(document)
+    result = CliRunner().invoke(main, ["export", "--root", str(ROOT)])
+    assert document == json.loads(result.output)

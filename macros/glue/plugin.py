@@ -141,7 +141,9 @@ def define_env(env: MacrosEnv) -> None:
     if parts.parts:
         generated = {p.path: split.part_page(p, index, site(p.path), parts) for p in parts.parts}
         env.conf["plugins"]["playbook-parts"] = _Parts(generated)
-    env.conf["plugins"]["playbook-published"] = _Parts(published_files(index), "a file")
+    env.conf["plugins"]["playbook-published"] = _Parts(
+        published_files(index, pages, env.conf["site_url"] or ""), "a file"
+    )
     for name, render in BLOCKS.items():
         kind = split.BLOCKS.get(name)
         if kind is not None and parts.of(kind):
