@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import icalendar
 import jsonschema
 import pytest
 from click.testing import CliRunner  # noqa: TID251 - tests drive the CLI
@@ -51,3 +52,10 @@ def test_the_site_publishes_definitions_json_as_the_export_prints_it(site: Path)
     jsonschema.Draft202012Validator(schema).validate(document)
     result = CliRunner().invoke(main, ["export", "--root", str(ROOT)])
     assert document == json.loads(result.output)
+
+
+def test_the_site_publishes_cadence_ics_linked_from_the_cadence_page(site: Path) -> None:
+    calendar = icalendar.Calendar.from_ical((site / "cadence.ics").read_bytes())
+    meetings = load_checked(ROOT).entries(Kind.MEETING)
+    assert len(list(calendar.walk("VEVENT"))) == len(meetings)
+    assert 'href="../cadence.ics"' in (site / "cadence" / "index.html").read_text("utf-8")

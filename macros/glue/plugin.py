@@ -142,7 +142,8 @@ def define_env(env: MacrosEnv) -> None:
         generated = {p.path: split.part_page(p, index, site(p.path), parts) for p in parts.parts}
         env.conf["plugins"]["playbook-parts"] = _Parts(generated)
     env.conf["plugins"]["playbook-published"] = _Parts(
-        published_files(index, pages, env.conf["site_url"] or ""), "a file"
+        published_files(index, Site(pages=pages, history=history), env.conf["site_url"] or ""),
+        "a file",
     )
     for name, render in BLOCKS.items():
         kind = split.BLOCKS.get(name)
@@ -164,7 +165,7 @@ def on_post_build(env: MacrosEnv) -> None:  # noqa: ARG001 (the mkdocs-macros ho
 class _Parts(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
     """Adds the pages of split kinds (or published files) to the build, outside the navigation."""
 
-    def __init__(self, parts: Mapping[str, str], what: str = "a part") -> None:
+    def __init__(self, parts: Mapping[str, str | bytes], what: str = "a part") -> None:
         self.parts = parts
         self.what = what
 

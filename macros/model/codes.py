@@ -292,6 +292,11 @@ class Code(StrEnum):
         "warning",
         "An approved entry refers to a draft one.",
     )
+    TIME_ZONE = (
+        "time-zone",
+        "error",
+        "A meeting's schedule names a time zone that is not an IANA time zone (Europe/Berlin).",
+    )
     # Links in data text
     UNSAFE_LINK = (
         "unsafe-link",
