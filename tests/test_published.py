@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import feedparser
 import icalendar
 import jsonschema
 import pytest
@@ -59,3 +60,9 @@ def test_the_site_publishes_cadence_ics_linked_from_the_cadence_page(site: Path)
     meetings = load_checked(ROOT).entries(Kind.MEETING)
     assert len(list(calendar.walk("VEVENT"))) == len(meetings)
     assert 'href="../cadence.ics"' in (site / "cadence" / "index.html").read_text("utf-8")
+
+
+def test_the_site_publishes_changes_xml_linked_from_the_changes_page(site: Path) -> None:
+    parsed = feedparser.parse((site / "changes.xml").read_text("utf-8"))
+    assert (parsed.bozo, parsed.version) == (0, "atom10")
+    assert 'href="../changes.xml"' in (site / "changes" / "index.html").read_text("utf-8")

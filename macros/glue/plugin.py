@@ -142,7 +142,11 @@ def define_env(env: MacrosEnv) -> None:
         generated = {p.path: split.part_page(p, index, site(p.path), parts) for p in parts.parts}
         env.conf["plugins"]["playbook-parts"] = _Parts(generated)
     env.conf["plugins"]["playbook-published"] = _Parts(
-        published_files(index, Site(pages=pages, history=history), env.conf["site_url"] or ""),
+        published_files(
+            index,
+            Site(pages=pages, commit_url=commit_url, history=history),
+            env.conf["site_url"] or "",
+        ),
         "a file",
     )
     for name, render in BLOCKS.items():
