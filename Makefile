@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install check lint test test-fast cli-docs serve site screenshots bench fuzz browser clean diff codeowners release editions
+.PHONY: help install check lint test test-fast cli-docs serve site screenshots bench fuzz browser clean diff codeowners release editions schemas
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
@@ -29,12 +29,16 @@ diff: $(STAMP) ## What this branch changes in the playbook, entry by entry (BASE
 codeowners: $(STAMP) ## Regenerate .github/CODEOWNERS from the role charter
 	$(BIN)/playbook codeowners
 
+schemas: $(STAMP) ## Regenerate schema/, the JSON Schema of each data file, from the data contract
+	$(BIN)/playbook schemas
+
 lint: $(STAMP) ## Ruff (lint and format) and mypy strict
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m tests.clidocs --check
+	$(BIN)/playbook schemas --check
 
 browser: ## Install Debian's Chromium for the browser tests, when missing and possible
 	@command -v chromium >/dev/null 2>&1 || { \

@@ -15,15 +15,20 @@ from .change.output import DIFF_FORMATS, DiffFormat, render_diff
 from .change.removals import removed_ids
 from .check.checker import check_directory, check_loaded
 from .check.report import FORMATS, Format, render
+from .contract.json_schema import SCHEMA_DIR, schema_files
 from .glue.build import BuildStoppedError, build_site
 from .glue.release import ReleaseError, Request
 from .glue.release import release as release_edition
 from .glue.site_dir import SiteDir, SiteDirError, resolve_site_dir
 from .model.codes import Code
+from .model.index import Index
 from .model.printable import printable
 from .model.problems import Location, Problem
 from .read.git import GitError, Revision, load_revision, merge_base, resolve
 from .read.load import load_directory, paused_gc, shown_path
+from .render.common import DEFAULT_PAGES
+from .render.definitions import FORMATS as EXPORT_FORMATS
+from .render.definitions import SCHEMA_NAME, as_csv, as_json, definitions, definitions_schema
 
 _T = TypeVar("_T")
 _ROOT = click.option(
@@ -173,6 +178,75 @@ def codeowners(root: str, to_stdout: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     click.echo(f"wrote {CODEOWNERS}")
+
+
+@main.command()
+@_ROOT
+@click.option(
+    "--check", "only_check", is_flag=True, help="Fail when a schema is stale; write none."
+)
+def schemas(root: str, only_check: bool) -> None:
+    """Write schema/*.schema.json, the JSON Schema of each data file, from the data contract.
+
+    Editors that speak the YAML language server read the schema named on each data file's
+    first line and flag unknown fields, wrong types and values outside a set while typing.
+    The committed schemas hold no ids of entries, so adding an entry never makes them stale.
+    Exit status: 0 when written or up to date, 1 with --check when one is stale.
+
+    Example: playbook schemas --check
+    """
+    folder = Path(root) / SCHEMA_DIR
+    wanted = {**schema_files(), SCHEMA_NAME: definitions_schema()}
+    stale = [
+        name
+        for name, text in wanted.items()
+        if not (folder / name).is_file() or (folder / name).read_text("utf-8") != text
+    ]
+    if only_check:
+        for name in stale:
+            click.echo(f"{SCHEMA_DIR}/{name}: error: out of date; run playbook schemas")
+        sys.exit(1 if stale else 0)
+    folder.mkdir(exist_ok=True)
+    for name in stale:
+        (folder / name).write_text(wanted[name], encoding="utf-8")
+        click.echo(f"wrote {SCHEMA_DIR}/{name}")
+    if not stale:
+        click.echo(f"{SCHEMA_DIR}/ is up to date")
+
+
+@main.command()
+@_ROOT
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="json",
+    show_default=True,
+    help="json: definitions.json; csv: one row per entry, for spreadsheets.",
+)
+@click.option(
+    "--site-url",
+    default="",
+    help="The site's address (its site_url), for each entry's absolute URL; else none.",
+)
+def export(root: str, fmt: str, site_url: str) -> None:
+    """Print every entry of every kind, for CRMs, BI tools and spreadsheets.
+
+    Each entry: id, kind, display name, owners, status, its path in the site (and its URL
+    with --site-url), plain-text and HTML definitions, and the entries it refers to.
+    The JSON is the site's definitions.json (schema/definitions.schema.json); in the CSV no
+    cell starts a formula (= + - @ get a leading apostrophe). The data must pass playbook
+    check first. Exit status: 0 when printed, 1 when the data has errors.
+
+    Example: playbook export --format csv > definitions.csv
+    """
+    playbook, problems = check_directory(Path(root), root)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        sys.stdout.write(render(errors, "text"))
+        sys.exit(1)
+    records = definitions(Index(playbook), DEFAULT_PAGES, site_url)
+    sys.stdout.write(as_json(records) if fmt == "json" else as_csv(records))
 
 
 @main.command()

@@ -16,6 +16,7 @@ from ..read.load import Declared, Loaded, load_directory, paused_gc
 from . import rules
 from .links import link_problems
 from .reserved import reserved_ids
+from .schedule import schedules
 from .usage import coverage
 
 
@@ -143,6 +144,7 @@ def check_loaded(
     index = index or Index(playbook)
     found += rules.check_rules(playbook, index)
     found += link_problems(playbook)
+    found += schedules(playbook)
     if not any(p.severity == "error" for p in found):
         # Coverage is judged on a complete playbook only: a broken entry would look unused.
         found += coverage(playbook, index)

@@ -208,6 +208,27 @@ SLA = _entry(
     _opt("trigger", Ref((Kind.TERM,)), "The event that starts the clock, as a term."),
     _opt("exceptions", LINES, "Cases the promise does not cover."),
 )
+SCHEDULE = RecordSpec(
+    "schedule",
+    (
+        _f("first_date", Date(), "The day of the first meeting; the series starts there."),
+        _f("hour", Number(minimum=0, maximum=23, integer=True), "Local start hour, 0 to 23."),
+        _opt("minute", Number(minimum=0, maximum=59, integer=True), "Start minute (default 0)."),
+        _f("time_zone", TEXT, "The IANA time zone of the local time, e.g. Europe/Berlin."),
+        _opt("weekday", Choice(m.WEEKDAYS), "The day of the week it meets, e.g. `monday`."),
+        _opt(
+            "week",
+            Number(minimum=-1, maximum=5, integer=True),
+            "With `weekday`, for monthly and longer: which one of the month (1-5, -1 the last).",
+        ),
+        _opt(
+            "day_of_month",
+            Number(minimum=1, maximum=31, integer=True),
+            "For monthly and longer, instead of `weekday`: the day of the month.",
+        ),
+    ),
+    m.Schedule,
+)
 MEETING = _entry(
     Kind.MEETING,
     _f("name", TEXT, "Display name, e.g. Weekly SLA sync."),
@@ -220,6 +241,7 @@ MEETING = _entry(
     _opt("inputs", ListOf(Ref((Kind.KPI, Kind.SLA))), "KPIs and SLAs it reviews."),
     _opt("agenda", LINES, "Standing agenda items."),
     _opt("when", TEXT, "When in the week, month or quarter, e.g. Mondays 09:30."),
+    _opt("schedule", Record(SCHEDULE), "When it recurs, for the calendar (`cadence.ics`)."),
 )
 
 FILES: tuple[FileSpec, ...] = (

@@ -36,6 +36,7 @@ from ..render.edition import edition_page
 from ..render.inline import abbreviations, entry_link, summary
 from ..render.text import tips
 from .config_file import locator
+from .published import published_files
 from .settings import Settings, read_settings
 
 log = get_plugin_logger("playbook")
@@ -142,6 +143,14 @@ def define_env(env: MacrosEnv) -> None:
     if parts.parts:
         generated = {p.path: split.part_page(p, index, site(p.path), parts) for p in parts.parts}
         env.conf["plugins"]["playbook-parts"] = _Parts(generated)
+    env.conf["plugins"]["playbook-published"] = _Parts(
+        published_files(
+            index,
+            Site(pages=pages, commit_url=commit_url, history=history),
+            env.conf["site_url"] or "",
+        ),
+        "a file",
+    )
     for name, render in BLOCKS.items():
         kind = split.BLOCKS.get(name)
         if kind is not None and parts.of(kind):
@@ -161,15 +170,18 @@ def on_post_build(env: MacrosEnv) -> None:  # noqa: ARG001 (the mkdocs-macros ho
 
 
 class _Parts(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
-    """Adds the pages of split kinds to the build, outside the navigation."""
+    """Adds the pages of split kinds (or published files) to the build, outside the navigation."""
 
-    def __init__(self, parts: Mapping[str, str]) -> None:
+    def __init__(self, parts: Mapping[str, str | bytes], what: str = "a part") -> None:
         self.parts = parts
+        self.what = what
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         for path, markdown in self.parts.items():
             if files.get_file_from_path(path) is not None:
-                raise PluginError(f"docs/{path} exists; the playbook needs that path for a part")
+                raise PluginError(
+                    f"docs/{path} exists; the playbook needs that path for {self.what}"
+                )
             files.append(
                 File.generated(config, path, content=markdown, inclusion=InclusionLevel.NOT_IN_NAV)
             )

@@ -35,6 +35,16 @@ class Code(StrEnum):
         member.meaning = meaning
         return member
 
+    @property
+    def schema_matter(self) -> bool:
+        """Whether a data file's JSON Schema finds this problem too, not only the checker.
+
+        These are the problems of one value against its field's declaration (an unknown
+        field, a wrong type, a value outside a set, a missing field); the published schemas
+        (:mod:`macros.contract.json_schema`) flag them in an editor while a file is typed.
+        """
+        return self in SCHEMA_MATTERS
+
     @classmethod
     def named(cls, value: str) -> Code:
         """Return the code whose name programs see is ``value``.
@@ -282,6 +292,11 @@ class Code(StrEnum):
         "warning",
         "An approved entry refers to a draft one.",
     )
+    TIME_ZONE = (
+        "time-zone",
+        "error",
+        "A meeting's schedule names a time zone that is not an IANA time zone (Europe/Berlin).",
+    )
     # Links in data text
     UNSAFE_LINK = (
         "unsafe-link",
@@ -332,3 +347,24 @@ class Code(StrEnum):
             "`playbook codeowners` (errors), or a team without one (a warning)."
         ),
     )
+
+
+SCHEMA_MATTERS: frozenset[Code] = frozenset(
+    {
+        Code.EMPTY,
+        Code.VERSION,
+        Code.MISSING_VERSION,
+        Code.MISSING_SECTION,
+        Code.UNKNOWN_KEY,
+        Code.MISSING_FIELD,
+        Code.ONE_OF,
+        Code.WRONG_TYPE,
+        Code.CHOICE,
+        Code.ID_FORMAT,
+        Code.ABBREVIATION_SHAPE,
+        Code.RANGE,
+        Code.TOO_FEW_ITEMS,
+        Code.DUPLICATE_ITEM,
+    }
+)
+"""The codes a data file's JSON Schema finds as well: see :attr:`Code.schema_matter`."""

@@ -32,6 +32,7 @@ FREQUENCIES: tuple[Frequency, ...] = (
 )
 DIRECTIONS: tuple[Direction, ...] = ("up", "down")
 PERIODS: tuple[Period, ...] = ("day", "week", "month", "quarter", "year")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 KPI_UNITS = (
     "count",
     "percent",
@@ -248,6 +249,24 @@ class Sla(Entry):
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Schedule:
+    """When a meeting recurs, for calendars: from its first day, at a local time.
+
+    ``weekday`` (with ``week``, the week of the month counted from 1, or -1 for the last)
+    or ``day_of_month`` picks the day in the period; without either, the first day's
+    weekday (weekly) or day of the month (monthly and longer) repeats.
+    """
+
+    first_date: dt.date
+    hour: int
+    minute: int = 0
+    time_zone: str
+    weekday: str | None = None
+    week: int | None = None
+    day_of_month: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Meeting(Entry):
     """A recurring meeting of the operating cadence."""
 
@@ -261,6 +280,7 @@ class Meeting(Entry):
     inputs: tuple[str, ...] = ()
     agenda: tuple[str, ...] = ()
     when: str = ""
+    schedule: Schedule | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
