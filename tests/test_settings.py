@@ -58,6 +58,7 @@ def read(text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Se
         ("branch: release/2026.1", Settings(branch="release/2026.1")),
         ("noindex: false", Settings(noindex=False)),
         ("edition: 2026-q4", Settings(edition="2026-q4")),
+        ("edition: dev", Settings(edition="dev")),
         ("edition: ''", Settings()),
         ("history: false", Settings(history=False)),
         ("history: true", Settings()),
@@ -92,7 +93,7 @@ def test_no_settings_are_the_defaults(tmp_path: Path, monkeypatch: pytest.Monkey
 MAPPING = "expected a mapping of settings, e.g. {branch: main}, found"
 QUOTES = "write the name in quotes if it looks like a number or a date"
 NOT_GIT = "is not a branch name git accepts"
-EDITION = "expected an edition name such as 2026-q4, found"
+EDITION = "expected an edition name such as 2026-q4, or dev, found"
 EDITION_HINT = "playbook release sets it while it builds an edition; leave it empty otherwise"
 NOINDEX_HINT = "true asks search engines not to index the site, false lets them (without quotes)"
 HISTORY = "expected true, false or {commits: N}, found"

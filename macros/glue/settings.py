@@ -190,10 +190,10 @@ def _noindex(value: object, said: list[Said]) -> bool:
 def _edition(value: object, said: list[Said]) -> str:
     if value is None or value == "":
         return ""
-    if isinstance(value, str) and EDITION_NAME.match(value) and value not in RESERVED:
+    if isinstance(value, str) and EDITION_NAME.match(value) and value not in RESERVED - {"dev"}:
         return value
     hint = "playbook release sets it while it builds an edition; leave it empty otherwise"
-    message = f"expected an edition name such as 2026-q4, found {written(value)}"
+    message = f"expected an edition name such as 2026-q4, or dev, found {written(value)}"
     said.append(Said(("edition",), message, hint))
     return ""
 
