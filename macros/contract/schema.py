@@ -185,6 +185,15 @@ SLA_TARGET = RecordSpec(
     _sla_target,
     one_of=(("at_most", "at_least"),),
 )
+SIGNATURE = RecordSpec(
+    "signature",
+    (
+        _f("by", ROLE, "The role that signed, or was consulted."),
+        _f("on", Date(), "The day it did, e.g. 2026-11-04."),
+    ),
+    m.Signature,
+)
+"""A dated ``{by, on}`` record, shared by the kinds that record who agreed and when."""
 ESCALATION = RecordSpec(
     "escalation step",
     (

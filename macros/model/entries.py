@@ -223,6 +223,14 @@ class SlaTarget:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Signature:
+    """A dated agreement by one role: who signed (or was consulted) and on which day."""
+
+    by: str
+    on: dt.date
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Escalation:
     """One escalation step: after how long, to whom, doing what."""
 
