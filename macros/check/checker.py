@@ -14,7 +14,9 @@ from ..model.kinds import Kind
 from ..model.problems import DataError, Problem
 from ..read.load import Declared, Loaded, load_directory, paused_gc
 from . import rules
+from .funnel import TOLERANCE, funnel_problems
 from .links import link_problems
+from .measures import measures
 from .reserved import reserved_ids
 from .schedule import schedules
 from .usage import coverage
@@ -126,7 +128,10 @@ def unresolved_references(
 
 
 def check_loaded(
-    loaded: Loaded, index: Index | None = None, lookups: int = LOOKUPS
+    loaded: Loaded,
+    index: Index | None = None,
+    lookups: int = LOOKUPS,
+    tolerance: float = TOLERANCE,
 ) -> tuple[Problem, ...]:
     """Return every problem of a loaded playbook, the loader's included, sorted by place.
 
@@ -134,6 +139,7 @@ def check_loaded(
         loaded: The loaded playbook.
         index: The playbook's index, when the caller has built it already.
         lookups: How many wrong ids at most get a close-match hint.
+        tolerance: How far a target may stray from the modelled funnel (0.1 is 10%).
     """
     playbook = loaded.playbook
     found: list[Problem] = list(loaded.problems)
@@ -143,11 +149,13 @@ def check_loaded(
     found += unresolved_references(playbook, loaded.declared, loaded.unreadable, lookups)
     index = index or Index(playbook)
     found += rules.check_rules(playbook, index)
+    found += measures(playbook)
     found += link_problems(playbook)
     found += schedules(playbook)
     if not any(p.severity == "error" for p in found):
         # Coverage is judged on a complete playbook only: a broken entry would look unused.
         found += coverage(playbook, index)
+        found += funnel_problems(playbook, tolerance)
     unique = dict.fromkeys(found)
     return tuple(sorted(unique, key=lambda p: (p.where, p.severity, p.message)))
 

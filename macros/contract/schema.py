@@ -149,6 +149,32 @@ KPI_TARGET = RecordSpec(
     ),
     m.KpiTarget,
 )
+STAGE_REF = Ref((Kind.STAGE,))
+KPI_REF = Ref((Kind.KPI,))
+MEASURE = RecordSpec(
+    "measure",
+    (
+        _f(
+            "type", Choice(m.MEASURE_TYPES), "`count`, `conversion`, `ratio`, `duration`, `amount`."
+        ),
+        _opt("stage", STAGE_REF, "For `count` and `amount`: the stage entered or closed."),
+        _opt("from_stage", STAGE_REF, "For `conversion`: the stage converted from."),
+        _opt("to_stage", STAGE_REF, "For `conversion`: a later stage converted to."),
+        _opt("window_days", Number(minimum=1), "For `conversion`: days allowed to convert."),
+        _opt("numerator", KPI_REF, "For `ratio`: the KPI divided."),
+        _opt("denominator", KPI_REF, "For `ratio`: the KPI divided by."),
+        _opt("statistic", Choice(m.STATISTICS), "For `duration`: `median` or a percentile."),
+        _opt("start", TEXT, "For `duration`: the event that starts the clock."),
+        _opt("end", TEXT, "For `duration`: the event that stops it."),
+        _opt("aggregate", Choice(m.AGGREGATES), "For `amount`: `sum` or `average`."),
+        _opt(
+            "funnel_share",
+            KPI_REF,
+            "For a `sum` amount: the percent KPI saying which share the funnel delivers.",
+        ),
+    ),
+    m.Measure,
+)
 KPI = _entry(
     Kind.KPI,
     _f("name", TEXT, "Display name, e.g. Win rate."),
@@ -161,6 +187,7 @@ KPI = _entry(
     _f("direction", Choice(m.DIRECTIONS), "`up` if higher is better, `down` if lower is."),
     _opt("inputs", ListOf(Ref((Kind.KPI,))), "KPIs this one is computed from or driven by."),
     _opt("benchmark", PROSE, "An outside reference value, with its source."),
+    _opt("measure", Record(MEASURE), "What it measures, as data: type, stages or KPIs."),
 )
 
 

@@ -267,6 +267,29 @@ class Code(StrEnum):
         "error",
         "A role holds two letters of one RACI activity (only A may also be R).",
     )
+    MEASURE_FIELDS = (
+        "measure-fields",
+        "error",
+        "A KPI's measure lacks a field its type needs, or gives one its type does not use.",
+    )
+    MEASURE_ORDER = (
+        "measure-order",
+        "error",
+        "A conversion does not run forward through the funnel, or a ratio divides a KPI by itself.",
+    )
+    MEASURE_UNIT = (
+        "measure-unit",
+        "error",
+        "A KPI's unit does not fit its measure (a count in percent, a duration in USD).",
+    )
+    FUNNEL_MISMATCH = (
+        "funnel-mismatch",
+        "warning",
+        (
+            "A stated target contradicts what the funnel's count and conversion targets "
+            "imply, by more than the funnel tolerance."
+        ),
+    )
     SLA_PARTIES = ("sla-parties", "error", "An SLA's provider and consumer are the same.")
     ESCALATION_ORDER = (
         "escalation-order",

@@ -196,6 +196,36 @@ class KpiTarget:
     period: Period | None = None
 
 
+MEASURE_TYPES = ("count", "conversion", "ratio", "duration", "amount")
+STATISTICS = ("median", "p75", "p90", "p95")
+AGGREGATES = ("sum", "average")
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Measure:
+    """What a KPI measures, as data: its type and the stages, KPIs or events it reads.
+
+    ``count`` counts entries into ``stage``; ``conversion`` is the share of ``from_stage``
+    that reaches ``to_stage`` (within ``window_days``, if given); ``ratio`` divides two
+    KPIs; ``duration`` is a ``statistic`` of the time from ``start`` to ``end``; ``amount``
+    is the ``aggregate`` (sum or average) of deal amounts at ``stage``. An amount may name
+    the ``funnel_share`` KPI: the share of it the modelled funnel is to deliver.
+    """
+
+    type: str
+    stage: str = ""
+    from_stage: str = ""
+    to_stage: str = ""
+    window_days: float | None = None
+    numerator: str = ""
+    denominator: str = ""
+    statistic: str = ""
+    start: str = ""
+    end: str = ""
+    aggregate: str = ""
+    funnel_share: str = ""
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Kpi(Entry):
     """A key performance indicator with its formula, owner and target."""
@@ -210,6 +240,7 @@ class Kpi(Entry):
     direction: Direction
     inputs: tuple[str, ...] = ()
     benchmark: str = ""
+    measure: Measure | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
