@@ -61,6 +61,8 @@ def read(text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Se
         ("edition: dev", Settings(edition="dev")),
         ("edition: ''", Settings()),
         ("history: false", Settings(history=False)),
+        ("funnel_tolerance: 0.25", Settings(funnel_tolerance=0.25)),
+        ("funnel_tolerance: 0", Settings(funnel_tolerance=0.0)),
         ("history: true", Settings()),
         ("history: {}", Settings()),
         ("history: {commits: 50}", Settings(commits=50)),
@@ -104,7 +106,11 @@ PAGE = "expected the path of a page, found"
 NOT_WRITTEN = "is not a page's path as MkDocs writes it"
 LIMITS = "expected a mapping of kinds to numbers of entries, e.g. {term: 400}, found"
 ENTRIES = "expected a whole number of entries, 1 or more, found"
-SETTINGS = "the valid settings are branch, edition, history, noindex, pages, split_above"
+TOLERANCE = "expected a fraction such as 0.1, found"
+TOLERANCE_HINT = "a fraction from 0 up to 1, e.g. 0.1 for 10% either way"
+SETTINGS = (
+    "the valid settings are branch, edition, funnel_tolerance, history, noindex, pages, split_above"
+)
 
 BAD = [
     ("3", "3:13", "", f"{MAPPING} 3; {REMOVE}"),
@@ -132,6 +138,9 @@ BAD = [
     ("edition: latest", "4:14", "edition", f"{EDITION} 'latest'; {EDITION_HINT}"),
     ("edition: 2026 Q4", "4:14", "edition", f"{EDITION} '2026 Q4'; {EDITION_HINT}"),
     ("edition: 4", "4:14", "edition", f"{EDITION} 4; {EDITION_HINT}"),
+    ("funnel_tolerance: 10", "4:23", "funnel_tolerance", f"{TOLERANCE} 10; {TOLERANCE_HINT}"),
+    ("funnel_tolerance: '10%'", "4:23", "funnel_tolerance", f"{TOLERANCE} '10%'; {TOLERANCE_HINT}"),
+    ("funnel_tolerance: true", "4:23", "funnel_tolerance", f"{TOLERANCE} true; {TOLERANCE_HINT}"),
     ("history: 'off'", "4:14", "history", f"{HISTORY} 'off'; {HISTORY_HINT}"),
     ("history:", "4:5", "history", f"{HISTORY} null; {HISTORY_HINT}"),
     ("history: {commits: abc}", "4:24", "history.commits", f"{COMMITS} 'abc'; {COMMITS_HINT}"),

@@ -71,12 +71,12 @@ class MacrosEnv(Protocol):
         """Register a macro."""
 
 
-def _load(project: Path) -> Index:
+def _load(project: Path, tolerance: float) -> Index:
     root = os.path.relpath(project) if project.is_absolute() else str(project)
     with paused_gc():
         loaded = load_directory(project, root)
         index = Index(loaded.playbook)
-        problems = check_loaded(loaded, index)
+        problems = check_loaded(loaded, index, tolerance=tolerance)
     if any(p.severity == "error" for p in problems):
         raise PluginError(str(DataError(problems)))
     for problem in problems:
@@ -116,7 +116,7 @@ def define_env(env: MacrosEnv) -> None:
     """Load the playbook and register the macros (called by mkdocs-macros once per build)."""
     gc.unfreeze()  # in case the last build of `mkdocs serve` stopped before on_post_build
     settings = _settings(env.conf)
-    index = _load(Path(env.project_dir))
+    index = _load(Path(env.project_dir), settings.funnel_tolerance)
     # The playbook lives until the build ends: keep the collector from walking it again and
     # again while the parts and then the pages are rendered (3% of a large build).
     gc.freeze()

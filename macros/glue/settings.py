@@ -46,7 +46,7 @@ _MEANT: Mapping[str, Kind] = {
     "activities": Kind.RACI,
 }
 """Names a reader may try for a kind (its page, its macro), hinting at the kind's name."""
-NAMES = ("branch", "edition", "history", "noindex", "pages", "split_above")
+NAMES = ("branch", "edition", "funnel_tolerance", "history", "noindex", "pages", "split_above")
 _COMMITS = 200
 _REMOVE = "remove the setting to keep the default"
 _BAD_BRANCH = re.compile(r"[\x00-\x20\x7f~^:?*\[\\]|\.\.|@\{|//|^[-/.]|/\.|[/.]$|\.lock$")
@@ -66,6 +66,8 @@ class Settings:
         split_above: For every kind that can be split, how many entries its page holds
             before it is split.
         edition: The edition being built (``playbook release`` sets it), or empty.
+        funnel_tolerance: How far a target may stray from what the funnel model implies
+            before the check warns, as a fraction (0.1 is 10%).
     """
 
     branch: str = "main"
@@ -75,6 +77,7 @@ class Settings:
     pages: Mapping[Kind, str] = field(default_factory=lambda: MappingProxyType(DEFAULT_PAGES))
     split_above: Mapping[Kind, int] = field(default_factory=lambda: MappingProxyType(SPLIT_ABOVE))
     edition: str = ""
+    funnel_tolerance: float = 0.1
 
 
 class Said(NamedTuple):
@@ -185,6 +188,15 @@ def _noindex(value: object, said: list[Said]) -> bool:
     hint = "true asks search engines not to index the site, false lets them (without quotes)"
     said.append(Said(("noindex",), f"expected true or false, found {written(value)}", hint))
     return True
+
+
+def _tolerance(value: object, said: list[Said]) -> float:
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1:
+        return float(value)
+    hint = "a fraction from 0 up to 1, e.g. 0.1 for 10% either way"
+    message = f"expected a fraction such as 0.1, found {written(value)}"
+    said.append(Said(("funnel_tolerance",), message, hint))
+    return 0.1
 
 
 def _edition(value: object, said: list[Said]) -> str:
@@ -316,6 +328,7 @@ def read_settings(
         pages=_pages(given.get("pages", {}), said),
         split_above=_split_above(given.get("split_above", {}), said),
         edition=_edition(given.get("edition", ""), said),
+        funnel_tolerance=_tolerance(given.get("funnel_tolerance", 0.1), said),
     )
     where = locate or nowhere()
     problems = [
