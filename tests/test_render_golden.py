@@ -102,6 +102,7 @@ def test_golden_dir_has_no_strays() -> None:
         "data_contract.md",
         "problem_codes.md",
         "inline.md",
+        "modelled_funnel.md",
     }
     assert {p.name for p in Path(GOLDEN).iterdir()} == expected
 
@@ -126,3 +127,8 @@ def test_meetings_and_slas_show_every_review_link(tmp_path: Path) -> None:
     ) in sla_text
     meeting_text = cadence.meeting_entry(qbr, index, Site(page="cadence.md"))
     assert "**Reviews SLAs:** [MQL delivery](slas.md#mql-delivery)" in meeting_text
+
+
+def test_modelled_funnel_of_the_default_playbook(golden: Golden) -> None:
+    index = Index(load_checked(TESTS.parent, strict=True))
+    golden(GOLDEN / "modelled_funnel.md", funnel.modelled(index, Site(page="funnel.md")))

@@ -39,12 +39,14 @@ class Step:
             the top of a chain); None where no chain reaches it.
         origin: The count KPI the chain starts from.
         rate: The conversion KPI that leads into this stage, if any.
+        stated: The count KPI that states this stage's volume, if any.
     """
 
     stage: str
     monthly: float | None
     origin: Kpi | None
     rate: Kpi | None
+    stated: Kpi | None = None
 
 
 def _measure(kpi: Kpi) -> Measure:
@@ -52,6 +54,11 @@ def _measure(kpi: Kpi) -> Measure:
     if kpi.measure is None:
         raise ValueError(f"KPI {kpi.id!r} has no measure")
     return kpi.measure
+
+
+def monthly(kpi: Kpi) -> float:
+    """Return a KPI's target a month, by calendar."""
+    return kpi.target.value / _months(kpi)
 
 
 def _months(kpi: Kpi) -> float:
@@ -97,7 +104,9 @@ def model(playbook: Playbook) -> tuple[Step, ...]:
         elif implied is not None:
             volumes[stage.id] = implied
         shown = implied if implied is not None else volumes.get(stage.id)
-        steps.append(Step(stage.id, shown[0] if shown else None, shown[1] if shown else None, rate))
+        steps.append(
+            Step(stage.id, shown[0] if shown else None, shown[1] if shown else None, rate, stated)
+        )
     return tuple(steps)
 
 

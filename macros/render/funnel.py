@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 
+from ..check.funnel import model, monthly
+from ..model import formatting
 from ..model.entries import Qualification, Stage
 from ..model.index import Index
 from ..model.kinds import Kind
@@ -32,6 +34,41 @@ def diagram(index: Index) -> str:
         )
     label = "Funnel stages in order: " + ", ".join(html.escape(plain(s.name)) for s in stages)
     return f'<nav class="pb-funnel" aria-label="{label}">\n' + "\n".join(bands) + "\n</nav>"
+
+
+def modelled(index: Index, site: Site) -> str:
+    """Tabulate the modelled funnel: each stage's volume a month and the rate leading in.
+
+    Volumes are those the count and conversion targets imply (see the README's funnel
+    model); a stage no chain reaches shows a dash.
+    """
+    steps = [s for s in model(index.playbook) if s.monthly is not None or s.rate is not None]
+    if not steps:
+        return ""
+    names = {stage.id: stage for stage in index.playbook.stages}
+    rows = ["| Stage | Target volume a month | Target rate into it | Volume |", "|---|---|---|---|"]
+    for step in steps:
+        volume = step.monthly if step.stated is None else monthly(step.stated)
+        shown = "–" if volume is None else formatting.number(round(volume, 1))
+        rate = (
+            f"{formatting.quantity(step.rate.target.value, step.rate.unit)} "
+            f"({link(index, site, Kind.KPI, step.rate.id)})"
+            if step.rate
+            else "–"
+        )
+        if step.stated is not None:
+            origin = "stated by " + link(index, site, Kind.KPI, step.stated.id)
+        elif step.origin is not None:
+            origin = "implied from " + link(index, site, Kind.KPI, step.origin.id)
+        else:
+            origin = "–"
+        stage = f"[{inline(names[step.stage].name)}](#{step.stage})"
+        rows.append(f"| {stage} | {shown} | {rate} | {origin} |")
+    intro = (
+        "## The modelled funnel\n\nWhat the count and conversion targets imply for each "
+        "stage, a month, with conversions applied as period rates (no cohort lag).\n\n"
+    )
+    return intro + "\n".join(rows)
 
 
 def _qualification(qualification: Qualification | None, site: Site) -> str:
@@ -79,4 +116,5 @@ def funnel(index: Index, site: Site) -> str:
         stage_entry(number, stage, index, site)
         for number, stage in enumerate(index.playbook.stages, start=1)
     ]
-    return "\n\n".join([diagram(index), *entries]) + "\n"
+    parts = [diagram(index), modelled(index, site), *entries]
+    return "\n\n".join(p for p in parts if p) + "\n"
