@@ -28,12 +28,17 @@ CASES = sorted(p.name for p in INVALID.iterdir() if p.is_dir())
 
 
 def overlay(case: Path, project: Path) -> None:
-    """Apply a case's files over a copy of the mini playbook; `X.delete` removes X."""
+    """Apply a case's files over a copy of the mini playbook; `X.delete` removes X.
+
+    A directory (such as `actuals/`) is copied whole.
+    """
     data = case / "playbook_data"
     for path in sorted(data.iterdir()) if data.is_dir() else ():
         target = project / "playbook_data" / path.name
         if path.suffix == ".delete":
             target.with_suffix("").unlink()
+        elif path.is_dir():
+            shutil.copytree(path, target)
         else:
             shutil.copyfile(path, target)
     if (case / ".github").is_dir():

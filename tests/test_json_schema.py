@@ -113,7 +113,10 @@ def _schema_matters(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     """Check that the files of a case's schema-matter problems fail; return those codes."""
     project, options = prepare(case, tmp_path, monkeypatch)
     _, output = run_check(project, monkeypatch, "--strict", "--format", "json", *options)
-    matters = [p for p in problems_of(output) if p.code.schema_matter]
+    # Actuals are CSV, which no JSON Schema describes.
+    matters = [
+        p for p in problems_of(output) if p.code.schema_matter and p.where.path.endswith(".yml")
+    ]
     for path in sorted({p.where.path for p in matters}):
         data = read_yaml(project / path)
         assert not validator(Path(path).name).is_valid(data), f"{case}: {path} meets its schema"

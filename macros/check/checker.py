@@ -14,6 +14,7 @@ from ..model.kinds import Kind
 from ..model.problems import DataError, Problem
 from ..read.load import Declared, Loaded, load_directory, paused_gc
 from . import rules
+from .actuals import check_actuals
 from .funnel import TOLERANCE, funnel_problems
 from .links import link_problems
 from .measures import measures
@@ -150,6 +151,7 @@ def check_loaded(
     index = index or Index(playbook)
     found += rules.check_rules(playbook, index)
     found += measures(playbook)
+    found += check_actuals(playbook, loaded.as_of)[1]
     found += link_problems(playbook)
     found += schedules(playbook)
     if not any(p.severity == "error" for p in found):

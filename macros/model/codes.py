@@ -290,6 +290,39 @@ class Code(StrEnum):
             "imply, by more than the funnel tolerance."
         ),
     )
+    ACTUALS_HEADER = (
+        "actuals-header",
+        "error",
+        "An actuals file does not start with the documented header `period,kpi,value`.",
+    )
+    ACTUALS_ROW = (
+        "actuals-row",
+        "error",
+        "A row of an actuals file has the wrong number of fields or a broken quote.",
+    )
+    ACTUALS_VALUE = (
+        "actuals-value",
+        "error",
+        (
+            "An actual is not a number, or does not fit its KPI's unit (a negative count, a "
+            "percent above 100)."
+        ),
+    )
+    ACTUALS_PERIOD = (
+        "actuals-period",
+        "error",
+        "An actual's period is not written as one of its KPI's period (2026-11 for a month).",
+    )
+    ACTUALS_FUTURE = (
+        "actuals-future",
+        "error",
+        "An actual's period starts after the commit the playbook is read at.",
+    )
+    ACTUALS_DUPLICATE = (
+        "actuals-duplicate",
+        "error",
+        "Two rows give the same KPI and period; the check names both lines.",
+    )
     SLA_PARTIES = ("sla-parties", "error", "An SLA's provider and consumer are the same.")
     ESCALATION_ORDER = (
         "escalation-order",

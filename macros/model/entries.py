@@ -227,6 +227,25 @@ class Measure:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Actual:
+    """One row of an actuals file: a KPI's figure for one period, as exported.
+
+    Attributes:
+        period: The period as written, e.g. ``2026-11``, ``2026-W45`` or ``2026-Q4``.
+        kpi: The KPI's id.
+        value: The value as written; kept as text, never evaluated.
+        where: Where each field of the row is (period, kpi, value).
+        number: The value as a number, once the checker has accepted it.
+    """
+
+    period: str
+    kpi: str
+    value: str
+    where: tuple[Location, ...]
+    number: float | None = None
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Kpi(Entry):
     """A key performance indicator with its formula, owner and target."""
 
@@ -335,6 +354,7 @@ class Playbook:
     slas: tuple[Sla, ...] = ()
     meetings: tuple[Meeting, ...] = ()
     references: tuple[Reference, ...] = field(default=(), compare=False)
+    actuals: tuple[Actual, ...] = field(default=(), compare=False)
 
     def entries(self, kind: Kind) -> tuple[Entry, ...]:
         """Return the entries of one kind, in file order."""

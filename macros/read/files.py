@@ -73,10 +73,11 @@ def not_a_file(shown: str, kind: str) -> Problem:
     return Problem(Location(shown), "error", message, hint, Code.NOT_A_FILE)
 
 
-def _too_large(shown: str, size: int | None) -> Problem:
-    limit = f"{MAX_FILE_BYTES // _MIB} MiB"
+def _too_large(shown: str, size: int | None, most: int = MAX_FILE_BYTES) -> Problem:
+    unit, name = (_MIB, "MiB") if most % _MIB == 0 else (1_000_000, "MB")
+    limit = f"{most // unit} {name}"
     message = (
-        f"file is {size / _MIB:.1f} MiB, over the limit of {limit} per data file"
+        f"file is {size / unit:.1f} {name}, over the limit of {limit} per data file"
         if size is not None
         else f"file is larger than the limit of {limit} per data file"
     )
@@ -99,10 +100,10 @@ def _os_problem(err: OSError, shown: str) -> Problem:
     return Problem(where, "error", f"cannot read file: {reason}", "", Code.FILE_UNREADABLE)
 
 
-def _read_bounded(fd: int) -> bytes:
+def _read_bounded(fd: int, most: int) -> bytes:
     """Read at most one byte over the limit, so that a file that grows is still bounded."""
     chunks: list[bytes] = []
-    left = MAX_FILE_BYTES + 1
+    left = most + 1
     while left > 0:
         chunk = os.read(fd, min(left, _CHUNK))
         if not chunk:
@@ -112,13 +113,16 @@ def _read_bounded(fd: int) -> bytes:
     return b"".join(chunks)
 
 
-def read_bytes(path: str | Path, shown: str, dir_fd: int | None = None) -> Read:
-    """Read a regular file of at most :data:`MAX_FILE_BYTES`, or say why it is refused.
+def read_bytes(
+    path: str | Path, shown: str, dir_fd: int | None = None, most: int = MAX_FILE_BYTES
+) -> Read:
+    """Read a regular file of at most ``most`` bytes, or say why it is refused.
 
     Args:
         path: The file, relative to ``dir_fd`` when given.
         shown: The path as printed in messages.
         dir_fd: An open directory the path is relative to, or None.
+        most: The size limit, :data:`MAX_FILE_BYTES` unless a kind of file has its own.
 
     Returns:
         The file's bytes, or None and the problem that refuses it.
@@ -133,15 +137,15 @@ def read_bytes(path: str | Path, shown: str, dir_fd: int | None = None) -> Read:
             kind = kind_of(status.st_mode)
             if kind is not None:
                 return None, [not_a_file(shown, kind)]
-            if status.st_size > MAX_FILE_BYTES:
-                return None, [_too_large(shown, status.st_size)]
-            raw = _read_bounded(fd)
+            if status.st_size > most:
+                return None, [_too_large(shown, status.st_size, most)]
+            raw = _read_bounded(fd, most)
         finally:
             os.close(fd)
     except OSError as err:
         return None, [_os_problem(err, shown)]
-    if len(raw) > MAX_FILE_BYTES:
-        return None, [_too_large(shown, None)]
+    if len(raw) > most:
+        return None, [_too_large(shown, None, most)]
     return raw, []
 
 
@@ -246,7 +250,7 @@ class DataDirectory:
         message = f"cannot read the data directory: {err.strerror or type(err).__name__}"
         return Problem(where, "error", message, "check its permissions", Code.FILE_UNREADABLE)
 
-    def read(self, name: str, shown: str) -> Read:
+    def read(self, name: str, shown: str, most: int = MAX_FILE_BYTES) -> Read:
         """Read one of the directory's files (see :func:`read_bytes`).
 
         A name must be in the directory exactly as written: on a file system that ignores
@@ -254,7 +258,7 @@ class DataDirectory:
         """
         if self._fd is None or name not in self.names:
             return None, [_missing(shown)]
-        return read_bytes(name, shown, self._fd)
+        return read_bytes(name, shown, self._fd, most)
 
     def kind(self, name: str) -> str | None:
         """Return what an entry is when it is not a regular file (see :func:`kind_of`)."""

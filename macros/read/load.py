@@ -6,6 +6,8 @@ Loading checks each file on its own (syntax, version, sections, fields and their
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import gc
 import os
 from collections.abc import Callable, Iterator
@@ -23,6 +25,8 @@ from ..model.hints import closest
 from ..model.kinds import Kind
 from ..model.printable import printable
 from ..model.problems import Location, Problem
+from .actuals import DIRECTORY as ACTUALS
+from .actuals import commit_day, load_actuals
 from .convert import Context, convert_fields, describe, read_pairs
 from .files import DataDirectory, decode_text
 from .yaml_nodes import Map, Node, Scalar, Seq, parse_yaml
@@ -53,6 +57,7 @@ class Loaded:
     declared: tuple[Declared, ...]
     problems: tuple[Problem, ...]
     unreadable: frozenset[Kind] = frozenset()
+    as_of: dt.date | None = None
 
 
 def shown_path(root: str, name: str) -> str:
@@ -281,7 +286,7 @@ def _unknown_files(directory: DataDirectory, root: str) -> list[Problem]:
     return [
         _unread(name, directory.kind(name), root)
         for name in sorted(directory.names)
-        if name not in known and not name.startswith(".")
+        if name not in known and not name.startswith(".") and name != ACTUALS
     ]
 
 
@@ -306,4 +311,11 @@ def load_directory(project: Path, root: str = ".") -> Loaded:
 
         loaded = load_texts(read, root)
         problems = _unknown_files(directory, root) + list(loaded.problems)
-    return Loaded(loaded.playbook, loaded.declared, tuple(problems), loaded.unreadable)
+    actuals = load_actuals(project / DATA_DIR, shown)
+    if not actuals.rows and not actuals.problems:
+        return Loaded(loaded.playbook, loaded.declared, tuple(problems), loaded.unreadable)
+    playbook = dataclasses.replace(loaded.playbook, actuals=actuals.rows)
+    problems += actuals.problems
+    return Loaded(
+        playbook, loaded.declared, tuple(problems), loaded.unreadable, commit_day(project)
+    )
