@@ -1,5 +1,7 @@
 """Actuals: the CSV files in ``playbook_data/actuals/``, one row per ``period,kpi,value``.
 
+Blank lines and lines starting with ``#`` (a note such as "sample data") are skipped.
+
 Each file is read through the bounded regular-file reader (at most 5 MB), decoded as UTF-8
 and parsed by a small CSV reader that keeps the line and column of every field. A field is
 kept as text: a value such as ``=HYPERLINK(…)`` is never evaluated, and the renderers escape
@@ -71,6 +73,11 @@ def _fields(line: str) -> tuple[list[tuple[str, int]], str]:
         at += 1
 
 
+def _skipped(line: str) -> bool:
+    """Tell whether a line is blank or a comment (``#`` first), which the reader skips."""
+    return not line.strip() or line.startswith("#")
+
+
 def _error(where: Location, message: str, hint: str, code: Code) -> Problem:
     return Problem(where, "error", message, hint, code)
 
@@ -92,13 +99,14 @@ def _check_field(value: str, where: Location) -> Problem | None:
 def parse(text: str, shown: str) -> Actuals:
     """Parse one actuals file's text; every row that can be read, and every problem."""
     lines = text.split("\n")
-    header = [f for f, _ in _fields(lines[0].rstrip("\r"))[0]]
+    first = next((n for n, line in enumerate(lines) if not _skipped(line)), 0)
+    header = [f for f, _ in _fields(lines[first].rstrip("\r"))[0]]
     if tuple(h.strip().lower() for h in header) != HEADER:
-        written = ",".join(header)[:80]
+        written = printable(",".join(header)[:80])
         return Actuals(
             problems=(
                 _error(
-                    Location(shown),
+                    Location(shown, first + 1),
                     f"header is '{written}', not the documented 'period,kpi,value'",
                     "the first line names the columns: period,kpi,value",
                     Code.ACTUALS_HEADER,
@@ -107,9 +115,9 @@ def parse(text: str, shown: str) -> Actuals:
         )
     rows: list[Actual] = []
     problems: list[Problem] = []
-    for number, raw in enumerate(lines[1:], start=2):
+    for number, raw in enumerate(lines[first + 1 :], start=first + 2):
         line = raw.rstrip("\r")
-        if not line.strip():
+        if _skipped(line):
             continue
         fields, wrong = _fields(line)
         if not wrong and len(fields) != len(HEADER):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ..model.anchors import STAGE
 from ..model.entries import Kpi
-from ..model.formatting import kpi_target
+from ..model.formatting import kpi_target, quantity
 from ..model.index import Index
 from ..model.kinds import Kind
+from .actuals import latest, series, status, trend_svg
 from .common import (
     Site,
     entry_section,
@@ -17,26 +18,60 @@ from .common import (
 from .common import used_by as used_by_lines
 from .text import block, inline
 
+SAMPLE = (
+    '!!! note "Sample data"\n    The actuals shown here are sample data (files named '
+    "`sample*.csv` in `playbook_data/actuals/`), not figures from the CRM."
+)
+
+
+def _is_sample(index: Index) -> bool:
+    return any(
+        a.where[0].path.rsplit("/", 1)[-1].startswith("sample") for a in index.playbook.actuals
+    )
+
+
+def _latest_cells(kpi: Kpi, index: Index) -> str:
+    rows = series(index.playbook).get(kpi.id)
+    if not rows:
+        return " – | – |"
+    last = rows[-1]
+    value = last.number if last.number is not None else 0.0
+    return f" {quantity(value, kpi.unit)} ({last.period}) | {status(kpi, value)} |"
+
 
 def scorecard(index: Index, site: Site) -> str:
-    """Render one table of every KPI: stage, owner and target."""
+    """Render one table of every KPI: stage, owner, target and, with actuals, the latest."""
     order = {stage.id: number for number, stage in enumerate(index.playbook.stages)}
     by_stage = sorted(index.playbook.kpis, key=lambda k: order.get(k.stage, len(order)))
-    lines = ["| KPI | Stage | Owner | Target |", "|---|---|---|---|"]
+    measured = bool(index.playbook.actuals)
+    head = "| KPI | Stage | Owner | Target |" + (" Latest | Status |" if measured else "")
+    lines = [head, "|---|---|---|---|" + ("---|---|" if measured else "")]
     lines.extend(
         f"| {link(index, site, Kind.KPI, kpi.id)} | {link(index, site, Kind.STAGE, kpi.stage)} "
         f"| {link(index, site, Kind.ROLE, kpi.owner)} | {kpi_target(kpi)} |"
+        + (_latest_cells(kpi, index) if measured else "")
         for kpi in by_stage
     )
-    return "\n".join(lines)
+    table = "\n".join(lines)
+    return SAMPLE + "\n\n" + table if _is_sample(index) else table
+
+
+def _actuals(kpi: Kpi, index: Index) -> tuple[str, str]:
+    """Return the KPI's latest-actual line and its trend chart, or two empty strings."""
+    rows = series(index.playbook).get(kpi.id)
+    if not rows:
+        return "", ""
+    return f"**Latest actual:** {latest(kpi, rows)}", trend_svg(kpi, rows)
 
 
 def kpi_entry(kpi: Kpi, index: Index, site: Site) -> str:
     """Render one KPI: definition, formula, target, inputs and who uses it."""
     direction = "higher is better" if kpi.direction == "up" else "lower is better"
+    actual, chart = _actuals(kpi, index)
     lines = [
         f"**Formula:** `{kpi.formula.replace('`', '')}`",
         f"**Target:** {kpi_target(kpi)} ({direction})",
+        actual,
         f"**Stage:** {link(index, site, Kind.STAGE, kpi.stage)}",
         f"**Computed from:** {links(index, site, Kind.KPI, kpi.inputs)}" if kpi.inputs else "",
         *used_by_lines(index, site, Kind.KPI, kpi.id),
@@ -51,6 +86,7 @@ def kpi_entry(kpi: Kpi, index: Index, site: Site) -> str:
         owners=(kpi.owner,),
         body=[
             block(kpi.definition, site.tips),
+            chart,
         ],
         lines=lines,
     )
