@@ -79,8 +79,10 @@ def test_a_file_over_5_mb_is_refused(tmp_path: Path) -> None:
     problems = load_directory(project, ".").problems
     assert [(str(p), p.code) for p in problems] == [
         (
-            "playbook_data/actuals/crm.csv:1:1: error: file is 5.0 MB, over the limit of 5 MB "
-            "per data file; split the data or remove what does not belong in the handbook",
+            (
+                "playbook_data/actuals/crm.csv:1:1: error: file is 5.0 MB, over the limit of "
+                "5 MB per data file; split the data or remove what does not belong in the handbook"
+            ),
             Code.FILE_TOO_LARGE,
         )
     ]
