@@ -13,7 +13,7 @@ from macros.model.codes import Code
 from macros.model.index import Index
 from macros.read.actuals import MAX_BYTES
 from macros.read.load import load_directory
-from macros.render import kpis
+from macros.render import cadence, kpis, slas
 from macros.render.actuals import series, trend_svg
 from macros.render.common import Site
 
@@ -103,3 +103,11 @@ def test_formula_injection_stays_text_in_every_output(
         assert problem["code"] == "actuals-value"
     else:
         assert "HYPERLINK" in output
+
+
+def test_slas_show_attainment_and_meetings_the_latest_actuals(
+    tmp_path: Path, golden: Golden
+) -> None:
+    index = _measured(tmp_path)
+    golden(GOLDEN / "slas.md", slas.slas(index, Site(page="slas.md")))
+    golden(GOLDEN / "cadence.md", cadence.cadence(index, Site(page="cadence.md")))

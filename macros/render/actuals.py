@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Literal
 
 from ..check.actuals import check_actuals, period_of, period_start
-from ..model.entries import Actual, Kpi, Playbook
+from ..model.entries import Actual, Kpi, Playbook, Sla
 from ..model.formatting import quantity
 
 Status = Literal["met", "missed"]
@@ -111,3 +111,39 @@ def latest(kpi: Kpi, rows: tuple[Actual, ...]) -> str:
     said = status(kpi, value)
     how = "" if said == "met" else f" ({gap(kpi, value)})"
     return f"{quantity(value, kpi.unit)} for {last.period}: **{said}**{how}"
+
+
+def sla_met(sla: Sla, value: float) -> bool:
+    """Tell whether one period's value of the measuring KPI keeps the SLA's promise."""
+    if sla.target.comparison == "at_most":
+        return value <= sla.target.value
+    return value >= sla.target.value
+
+
+def attainment(sla: Sla, playbook: Playbook) -> str:
+    """Say the SLA's attainment per period, from the actuals of the KPI that measures it.
+
+    Returns:
+        ``Kept in 10 of 12 periods; breached in 2025-W44 (1.6 business hours), …``, or "".
+    """
+    rows = series(playbook).get(sla.measured_by, ())[-LAST:]
+    if not rows:
+        return ""
+    breached = [a for a in rows if not sla_met(sla, _number(a))]
+    kept = len(rows) - len(breached)
+    said = f"kept in {kept} of {len(rows)} periods ({rows[0].period} to {rows[-1].period})"
+    if breached:
+        said += "; **breached** in " + ", ".join(
+            f"{a.period} ({quantity(_number(a), sla.target.unit)})" for a in breached
+        )
+    return said[0].upper() + said[1:]
+
+
+def sla_latest(sla: Sla, playbook: Playbook) -> str:
+    """Say the latest period's value for an SLA and whether it was kept, or ""."""
+    rows = series(playbook).get(sla.measured_by, ())
+    if not rows:
+        return ""
+    last = rows[-1]
+    kept = "kept" if sla_met(sla, _number(last)) else "**breached**"
+    return f"{quantity(_number(last), sla.target.unit)} for {last.period}: {kept}"

@@ -6,6 +6,7 @@ from ..model.anchors import EVERY, MEETING_LOAD
 from ..model.entries import FREQUENCIES, Meeting
 from ..model.index import Index
 from ..model.kinds import Kind
+from .actuals import latest, series, sla_latest
 from .common import (
     Site,
     entry_section,
@@ -44,7 +45,26 @@ def _reviews(index: Index, site: Site, meeting: Meeting) -> list[str]:
     return [
         f"**Reviews KPIs:** {links(index, site, Kind.KPI, kpis)}" if kpis else "",
         f"**Reviews SLAs:** {links(index, site, Kind.SLA, slas)}" if slas else "",
+        _latest(index, site, kpis, slas),
     ]
+
+
+def _latest(index: Index, site: Site, kpis: list[str], slas: list[str]) -> str:
+    """List the latest actual of each KPI and SLA a meeting reviews: its agenda's numbers."""
+    items = []
+    for id_ in kpis:
+        kpi = index.get(Kind.KPI, id_)
+        rows = series(index.playbook).get(id_)
+        if kpi is not None and rows:
+            items.append(f"{link(index, site, Kind.KPI, id_)}: {latest(kpi, rows)}")
+    for id_ in slas:
+        sla = index.get(Kind.SLA, id_)
+        said = sla_latest(sla, index.playbook) if sla is not None else ""
+        if said:
+            items.append(f"{link(index, site, Kind.SLA, id_)}: {said}")
+    if not items:
+        return ""
+    return "**Latest actuals:**\n\n" + "\n".join(f"    - {item}" for item in items)
 
 
 def rhythm(index: Index, site: Site) -> str:

@@ -8,6 +8,7 @@ from ..model.formatting import escalation_step, sla_target
 from ..model.hints import slugify
 from ..model.index import Index
 from ..model.kinds import Kind
+from .actuals import attainment
 from .common import (
     Site,
     entry_section,
@@ -60,6 +61,11 @@ def _meetings(index: Index, sla: Sla) -> list[str]:
     return list(dict.fromkeys([sla.reviewed_in, *others]))
 
 
+def _attainment(sla: Sla, index: Index) -> str:
+    said = attainment(sla, index.playbook)
+    return f"**Attainment:** {said}" if said else ""
+
+
 def sla_entry(sla: Sla, index: Index, site: Site) -> str:
     """Render one SLA: the two parties, the commitment, target, measure, escalation."""
     sides = (
@@ -70,6 +76,7 @@ def sla_entry(sla: Sla, index: Index, site: Site) -> str:
         f"**Target:** {sla_target(sla.target)}",
         f"**Clock starts at:** {link(index, site, Kind.TERM, sla.trigger)}" if sla.trigger else "",
         f"**Measured by:** {link(index, site, Kind.KPI, sla.measured_by)}",
+        _attainment(sla, index),
         f"**Reviewed in:** {links(index, site, Kind.MEETING, _meetings(index, sla))}",
         *used_by(index, site, Kind.SLA, sla.id, skip=frozenset({(Kind.MEETING, "inputs")})),
         sources(sla),
