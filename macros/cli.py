@@ -26,9 +26,12 @@ from .model.printable import printable
 from .model.problems import Location, Problem
 from .read.git import GitError, Revision, load_revision, merge_base, resolve
 from .read.load import load_directory, paused_gc, shown_path
+from .render.actuals import is_sample
 from .render.common import DEFAULT_PAGES
 from .render.definitions import FORMATS as EXPORT_FORMATS
 from .render.definitions import SCHEMA_NAME, as_csv, as_json, definitions, definitions_schema
+from .render.report import REPORT_FORMATS, ReportFormat, latest_month
+from .render.report import report as scorecard_report
 
 _T = TypeVar("_T")
 _ROOT = click.option(
@@ -247,6 +250,43 @@ def export(root: str, fmt: str, site_url: str) -> None:
         sys.exit(1)
     records = definitions(Index(playbook), DEFAULT_PAGES, site_url)
     sys.stdout.write(as_json(records) if fmt == "json" else as_csv(records))
+
+
+@main.command()
+@_ROOT
+@click.option(
+    "--period", default="", help="The month, e.g. 2026-11; default the latest with actuals."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(REPORT_FORMATS),
+    default="text",
+    show_default=True,
+    help="text for people, markdown for a pull-request comment, json for programs.",
+)
+def report(root: str, period: str, fmt: ReportFormat) -> None:
+    """Print the scorecard of a month: each KPI's actual against its target, by owner.
+
+    What was met, what was missed and by how much, grouped by the role that owns each
+    KPI, for the monthly meeting and the pull request that adds a month of actuals. A KPI
+    counted per quarter shows the quarter holding the month. The data must pass playbook
+    check first. Exit status: 0 when printed, 1 when the data has errors, 2 on usage errors.
+
+    Example: playbook report --period 2026-11 --format markdown
+    """
+    playbook, problems = check_directory(Path(root), root)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        sys.stdout.write(render(errors, "text"))
+        sys.exit(1)
+    month = period or latest_month(playbook)
+    if not month:
+        raise click.UsageError("there are no monthly actuals; name a month with --period")
+    try:
+        sys.stdout.write(scorecard_report(playbook, month, fmt, is_sample(playbook)))
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--period") from err
 
 
 @main.command()

@@ -6,9 +6,12 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import jsonschema
 import pytest
+from click.testing import CliRunner  # noqa: TID251 - tests drive the CLI
 
 from macros.check.checker import load_checked
+from macros.cli import main
 from macros.model.codes import Code
 from macros.model.index import Index
 from macros.read.actuals import MAX_BYTES
@@ -111,3 +114,88 @@ def test_slas_show_attainment_and_meetings_the_latest_actuals(
     index = _measured(tmp_path)
     golden(GOLDEN / "slas.md", slas.slas(index, Site(page="slas.md")))
     golden(GOLDEN / "cadence.md", cadence.cadence(index, Site(page="cadence.md")))
+
+
+REPORT_SCHEMA = {
+    "type": "object",
+    "required": ["period", "sample", "totals", "owners"],
+    "additionalProperties": False,
+    "properties": {
+        "period": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"},
+        "sample": {"type": "boolean"},
+        "totals": {
+            "type": "object",
+            "required": ["met", "missed", "no actual"],
+            "additionalProperties": {"type": "integer", "minimum": 0},
+        },
+        "owners": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["owner", "name", "kpis"],
+                "additionalProperties": False,
+                "properties": {
+                    "owner": {"type": "string"},
+                    "name": {"type": "string"},
+                    "kpis": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "additionalProperties": False,
+                            "required": [
+                                "kpi",
+                                "name",
+                                "period",
+                                "value",
+                                "unit",
+                                "target",
+                                "direction",
+                                "status",
+                                "gap",
+                            ],
+                            "properties": {
+                                "kpi": {"type": "string"},
+                                "name": {"type": "string"},
+                                "period": {"type": ["string", "null"]},
+                                "value": {"type": ["number", "null"]},
+                                "unit": {"type": "string"},
+                                "target": {"type": "number"},
+                                "direction": {"enum": ["up", "down"]},
+                                "status": {"enum": ["met", "missed", "no actual"]},
+                                "gap": {"type": ["string", "null"]},
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("text", "txt"), ("markdown", "md"), ("json", "json")])
+@pytest.mark.parametrize("period", ["2025-12", "2025-10"])
+def test_report_of_a_month_in_every_format(
+    fmt: str, suffix: str, period: str, golden: Golden, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default playbook's sample actuals, reported for a month met and a month missed."""
+    monkeypatch.chdir(TESTS.parent)
+    result = CliRunner().invoke(main, ["report", "--period", period, "--format", fmt])
+    assert result.exit_code == 0, result.output
+    golden(GOLDEN / f"report-{period}.{suffix}", result.output)
+    if fmt == "json":
+        document = json.loads(result.output)
+        jsonschema.validate(document, REPORT_SCHEMA)
+        assert document["period"] == period
+        assert document["sample"] is True
+
+
+def test_report_defaults_to_the_latest_month_and_refuses_a_wrong_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(TESTS.parent)
+    latest = CliRunner().invoke(main, ["report"])
+    assert latest.output.startswith("Scorecard for 2025-12 (sample data)\n")
+    wrong = CliRunner().invoke(main, ["report", "--period", "2025-13"])
+    assert wrong.exit_code == 2
+    assert "'2025-13' is not a month such as 2026-11" in wrong.output

@@ -41,6 +41,11 @@ def series(playbook: Playbook) -> Mapping[str, tuple[Actual, ...]]:
     return found
 
 
+def is_sample(playbook: Playbook) -> bool:
+    """Tell whether the actuals come from sample files (``sample*.csv``)."""
+    return any(a.where[0].path.rsplit("/", 1)[-1].startswith("sample") for a in playbook.actuals)
+
+
 def status(kpi: Kpi, value: float) -> Status:
     """Return whether a value meets the KPI's target, by its direction."""
     met = value >= kpi.target.value if kpi.direction == "up" else value <= kpi.target.value

@@ -7,7 +7,7 @@ from ..model.entries import Kpi
 from ..model.formatting import kpi_target, quantity
 from ..model.index import Index
 from ..model.kinds import Kind
-from .actuals import latest, series, status, trend_svg
+from .actuals import is_sample, latest, series, status, trend_svg
 from .common import (
     Site,
     entry_section,
@@ -22,12 +22,6 @@ SAMPLE = (
     '!!! note "Sample data"\n    The actuals shown here are sample data (files named '
     "`sample*.csv` in `playbook_data/actuals/`), not figures from the CRM."
 )
-
-
-def _is_sample(index: Index) -> bool:
-    return any(
-        a.where[0].path.rsplit("/", 1)[-1].startswith("sample") for a in index.playbook.actuals
-    )
 
 
 def _latest_cells(kpi: Kpi, index: Index) -> str:
@@ -53,7 +47,7 @@ def scorecard(index: Index, site: Site) -> str:
         for kpi in by_stage
     )
     table = "\n".join(lines)
-    return SAMPLE + "\n\n" + table if _is_sample(index) else table
+    return SAMPLE + "\n\n" + table if is_sample(index.playbook) else table
 
 
 def _actuals(kpi: Kpi, index: Index) -> tuple[str, str]:
