@@ -110,6 +110,20 @@ def markdown(results: dict[str, Any]) -> str:
             f"them), every one reported; close matches sought for the first "
             f"{hints['close_match_lookups']}."
         )
+    actuals = results.get("actuals")
+    if actuals:
+        parts.append(
+            f"Actuals: {actuals['kpis']:,} KPIs × {actuals['periods']} periods "
+            f"({actuals['rows']:,} rows in {actuals['files']} files, the largest "
+            f"{_mb(actuals['largest_file_bytes'])}) build in "
+            f"{actuals['build_seconds']['with']:.2f} s against "
+            f"{actuals['build_seconds']['without']:.2f} s without them (ratio "
+            f"**{actuals['build_ratio']:.2f}**); loading and checking "
+            f"{actuals['load_and_check_seconds']['with']:.2f} s against "
+            f"{actuals['load_and_check_seconds']['without']:.2f} s (ratio "
+            f"{actuals['load_and_check_ratio']:.2f}); largest page "
+            f"{_mb(actuals['largest_page_bytes'])} (`{actuals['largest_page']}`)."
+        )
     serve = results.get("serve")
     if serve:
         parts.append(

@@ -20,6 +20,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from actuals import actuals_cost
 from hints import hint_cost
 from history import history_cost
 from measure import Build, alternate, build, differing_files, load_and_check, median, site_sizes
@@ -139,7 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default=",".join(SCALE_NAMES), help="comma-separated")
     parser.add_argument("--runs", type=int, help="builds per site and scale (default 7/5/5)")
-    parser.add_argument("--quick", action="store_true", help="skip serve, history, hints, prune")
+    parser.add_argument(
+        "--quick", action="store_true", help="skip serve, history, hints, prune, actuals"
+    )
     parser.add_argument("--keep", action="store_true", help="keep bench/out/ afterwards")
     parser.add_argument("--results", type=Path, default=RESULTS, help="where to write results")
     args = parser.parse_args(argv)
@@ -154,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         results["history"] = history_cost(OUT, commits=30)
         print("[hints] checking 110,000 unknown references among 3,000 roles", flush=True)
         results["hints"] = hint_cost(OUT)
+        print("[actuals] 5,000 KPIs with and without 24 periods of actuals", flush=True)
+        results["actuals"] = actuals_cost()
         print("[serve] timing rebuilds after a YAML edit", flush=True)
         if "default" not in scales:
             prepare("default")

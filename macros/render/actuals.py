@@ -1,8 +1,9 @@
 """Actuals against targets: each KPI's series, its status and its trend chart (inline SVG).
 
 The chart is drawn here, as a small SVG with one point per period and a dashed target
-line: no chart library, nothing from another host, no script. Its ``<title>`` and
-``aria-label`` state every number, for screen readers and for anyone without the image.
+line: no chart library, nothing from another host, no script. Its ``<title>`` (the
+accessible name of an SVG image) states every number, for screen readers and for anyone
+without the image.
 """
 
 from __future__ import annotations
@@ -77,7 +78,10 @@ def alternative(kpi: Kpi, rows: tuple[Actual, ...]) -> str:
 
 
 def trend_svg(kpi: Kpi, rows: tuple[Actual, ...]) -> str:
-    """Draw the last 12 periods as an SVG line with one point each, and the target line."""
+    """Draw the last 12 periods as an SVG line with one point each, and the target line.
+
+    A met period is a filled point, a missed one a hollow ring; the title states them all.
+    """
     shown = rows[-LAST:]
     values = [_number(a) for a in shown]
     low = min([*values, kpi.target.value])
@@ -93,19 +97,19 @@ def trend_svg(kpi: Kpi, rows: tuple[Actual, ...]) -> str:
     line = " ".join(f"{x:g},{y(v):g}" for x, v in zip(xs, values, strict=True))
     target = y(kpi.target.value)
     circles = "".join(
-        f'<circle class="pb-trend__point pb-trend__point--{status(kpi, v)}" cx="{x:g}" '
-        f'cy="{y(v):g}" r="2.5"><title>{html.escape(a.period)}: '
-        f"{html.escape(quantity(v, kpi.unit))}</title></circle>"
-        for x, v, a in zip(xs, values, shown, strict=True)
+        f'<circle cx="{x:g}" cy="{y(v):g}" r="2"'
+        + ("" if status(kpi, v) == "met" else ' fill="none" stroke="currentColor"')
+        + "/>"
+        for x, v in zip(xs, values, strict=True)
     )
     return (
         f'<svg class="pb-trend" xmlns="http://www.w3.org/2000/svg" role="img" '
-        f'width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}" aria-label="{text}">'
+        f'width="{WIDTH}" height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}">'
         f"<title>{text}</title>"
-        f'<line class="pb-trend__target" x1="0" y1="{target:g}" x2="{WIDTH}" y2="{target:g}" '
-        f'stroke="currentColor" stroke-opacity="0.5" stroke-dasharray="4 3"/>'
-        f'<polyline class="pb-trend__line" points="{line}" fill="none" stroke="currentColor" '
-        f'stroke-width="1.5"/>{circles}</svg>'
+        f'<line x1="0" y1="{target:g}" x2="{WIDTH}" y2="{target:g}" stroke="currentColor" '
+        f'stroke-opacity="0.5" stroke-dasharray="4 3"/>'
+        f'<polyline points="{line}" fill="none" stroke="currentColor" stroke-width="1.5"/>'
+        f'<g fill="currentColor">{circles}</g></svg>'
     )
 
 

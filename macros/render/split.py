@@ -222,6 +222,8 @@ def plan(index: Index, pages: Mapping[Kind, str], limits: Mapping[Kind, int]) ->
     parts: list[Part] = []
     for kind, grouping in GROUPINGS.items():
         limit = max(limits.get(kind, SPLIT_ABOVE[kind]), 1)
+        if kind is Kind.KPI and index.playbook.actuals:
+            limit = max(limit // 2, 1)  # a KPI with actuals carries its chart: half as many
         if len(index.playbook.entries(kind)) <= limit:
             continue
         stem = posixpath.splitext(pages[kind])[0]
