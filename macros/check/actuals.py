@@ -8,7 +8,6 @@ the future; two rows of one KPI and period are an error naming both lines.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -139,5 +138,13 @@ def check_actuals(
             hint = "keep one row per KPI and period: remove or correct one of them"
             problems.append(_error(actual, 0, message, hint, Code.ACTUALS_DUPLICATE))
             continue
-        accepted.append(dataclasses.replace(actual, number=value))
+        accepted.append(
+            Actual(
+                period=actual.period,
+                kpi=actual.kpi,
+                value=actual.value,
+                where=actual.where,
+                number=value,
+            )
+        )
     return tuple(accepted), tuple(problems)
